@@ -1,0 +1,148 @@
+"""Directives of a document: grammar frames per sentence, resolved against the article.
+
+A cheap trigger prefilter keeps most sentences away from the grammars; each frame's issuer
+is resolved from its subject, else the quote's speaker, else the previous issuer ("Он"), else
+the article's leading actor; an addressee left out continues the previous directive's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tapsyrma.directives import kk, ru
+from tapsyrma.directives.frame import Frame
+from tapsyrma.directives.parties import (
+    DocumentContext,
+    nominative_party_span,
+    span_parties,
+)
+from tapsyrma.directives.quotes import speaker_spans
+from tapsyrma.directives.timing import find_deadline, find_recurrence
+from tapsyrma.directives.topic import topic
+from tapsyrma.records import Directive, Entity, Party, Sentence, Token
+from tapsyrma.segment import tokens as tokenize
+
+UNSPECIFIED = Party("unspecified", "")
+# An omitted addressee carries over from a directive at most this many sentences back.
+ADDRESSEE_CARRY = 3
+CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
+
+
+@dataclass
+class _State:
+    context: DocumentContext
+    speakers: dict[int, Party] = field(default_factory=dict)
+    last_issuer: Party | None = None
+    previous: list[tuple[int, Directive]] = field(default_factory=list)
+
+
+def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
+                       lang: str | None, published: date | None) -> list[Directive]:
+    context = _context(entities, published)
+    state = _State(context, _speakers(text, sentences, lang, context))
+    out: list[Directive] = []
+    for index, sentence in enumerate(sentences):
+        slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
+        grammar = kk if slang == "kk" else ru
+        if not grammar.is_candidate(sentence.text) or grammar.is_report(sentence.text):
+            _note_subject(state, sentence, slang)
+            continue
+        for frame in grammar.frames(sentence.tokens):
+            directive = _directive(text, sentence, index, frame, slang, state)
+            if directive:
+                out.append(directive)
+                state.previous.append((index, directive))
+                state.last_issuer = directive.issuer
+        _note_subject(state, sentence, slang)
+    return out
+
+
+def _context(entities: Sequence[Entity], published: date | None) -> DocumentContext:
+    context = DocumentContext(published)
+    for e in entities:
+        if e.id and e.type == "PER" and e.id not in context.persons:
+            context.persons.append(e.id)
+        elif e.id and e.type == "LOC":
+            context.regions[e.id] += 1
+    return context
+
+
+def _speakers(text: str, sentences: Sequence[Sentence], lang: str | None,
+              context: DocumentContext) -> dict[int, Party]:
+    out = {}
+    for index, (start, end) in speaker_spans(text, sentences).items():
+        words = tokenize(text[start:end], start)
+        slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
+        parties = span_parties(words, (0, len(words)), slang, context)
+        if parties:
+            out[index] = parties[0]
+    return out
+
+
+def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
+    """Remember the last authority named as a subject, for a later "Он поручил"."""
+    span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
+    if span:
+        parties = span_parties(sentence.tokens, span, lang, state.context)
+        if parties:
+            state.last_issuer = parties[0]
+
+
+def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: str,
+               state: _State) -> Directive | None:
+    grammar = kk if lang == "kk" else ru
+    tokens = sentence.tokens
+    if frame.issuer and grammar.non_authority([t.text for t in tokens[slice(*frame.issuer)]]):
+        return None
+    issuer, confidence = _issuer(tokens, index, frame, lang, state)
+    addressees = _addressees(tokens, frame, lang, state, grammar)
+    if not addressees:
+        if frame.soft:
+            return None
+        addressees = _carried_addressees(state, index, issuer)
+    action = text[frame.action[0]:frame.action[1]].strip(" ,–—-\"«»")
+    if not action:
+        return None
+    return Directive(
+        sentence=sentence.text, start=sentence.start, end=sentence.end,
+        issuer=issuer, addressees=tuple(addressees), action=action, kind=frame.kind,
+        deadline=find_deadline(sentence.text, lang, state.context.published),
+        recurrence=find_recurrence(sentence.text, lang),
+        topic=topic(action, sentence.text),
+        confidence=confidence - (0.3 if frame.soft else 0.0), lang=lang,
+        trigger=" ".join(t.text for t in tokens[slice(*frame.trigger)]),
+    )
+
+
+def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state: _State
+            ) -> tuple[Party, float]:
+    if frame.issuer:
+        parties = span_parties(tokens, frame.issuer, lang, state.context)
+        if parties:
+            return parties[0], CONFIDENCE["firm"]
+    if index in state.speakers:
+        return state.speakers[index], CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
+    if (frame.pronoun or frame.first_person or not frame.issuer) and state.last_issuer:
+        return state.last_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
+    return UNSPECIFIED, CONFIDENCE["firm"] + CONFIDENCE["no_issuer"]
+
+
+def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
+                grammar: object) -> list[Party]:
+    out: list[Party] = []
+    for span in frame.addressees:
+        words = [t.text for t in tokens[slice(*span)]]
+        head = grammar.addressee_head(words)  # type: ignore[attr-defined]
+        out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
+    return list(dict.fromkeys(out))
+
+
+def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
+    for prev_index, prev in reversed(state.previous):
+        if index - prev_index > ADDRESSEE_CARRY:
+            break
+        if prev.issuer.id == issuer.id and prev.addressees != (UNSPECIFIED,):
+            return list(prev.addressees)
+    return [UNSPECIFIED]

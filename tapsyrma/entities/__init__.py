@@ -1,0 +1,61 @@
+"""Entities with canonical ids: gazetteer matches first, then NER and name rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from tapsyrma import segment
+from tapsyrma.entities import ner
+from tapsyrma.entities.gazetteer import Mention, gazetteer, persons
+from tapsyrma.records import Entity, Sentence, Token
+
+
+def words_of(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens that carry letters or digits: what gazetteer phrases are made of."""
+    return [t for t in tokens if any(c.isalnum() for c in t.text)]
+
+
+def mentions(sentence: Sentence, lang: str | None) -> tuple[list[Token], list[Mention]]:
+    """A sentence's word tokens and the gazetteer entries found among them."""
+    words = words_of(sentence.tokens)
+    return words, gazetteer(lang or "ru").find([w.text for w in words])
+
+
+def _gazetteer_entities(text: str, sentence: Sentence, lang: str | None,
+                        published: date | None) -> Iterable[Entity]:
+    words, found = mentions(sentence, lang)
+    for m in found:
+        if m.type:
+            start, end = words[m.start].start, words[m.end - 1].end
+            office = (persons()[m.entry.key].office_on(published)
+                      if m.entry.kind == "person" else None)
+            yield Entity(m.type, text[start:end], start, end, m.entry.key, office)
+
+
+def _merge(known: list[Entity], found: Iterable[tuple[str, int, int]], text: str
+           ) -> list[Entity]:
+    """Gazetteer entities win; a wider NER span over one of them takes its id."""
+    out = list(known)
+    for type_, start, end in found:
+        inside = [e for e in known if e.start < end and start < e.end]
+        if not inside:
+            out.append(Entity(type_, text[start:end], start, end))
+        elif len(inside) == 1 and inside[0].type == type_ and (end - start) > (
+                inside[0].end - inside[0].start) and start <= inside[0].start:
+            e = inside[0]
+            out[out.index(e)] = Entity(type_, text[start:end], start, end, e.id, e.office)
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def document_entities(text: str, sentences: Sequence[Sentence], lang: str | None,
+                      published: date | None = None) -> list[Entity]:
+    known = [e for s in sentences
+             for e in _gazetteer_entities(text, s, s.lang or lang, published)]
+    found = ner.russian(text) if lang == "ru" else ner.kazakh_names(text)
+    return _merge(known, found, text)
+
+
+def recognise(text: str, lang: str) -> list[Entity]:
+    """Entities of a text in a known language (what `tapsyrma eval-ner` measures)."""
+    return document_entities(text, list(segment.sentences(text)), lang)

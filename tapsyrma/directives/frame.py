@@ -1,0 +1,24 @@
+"""What a grammar finds in one sentence, before the parties are resolved in context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One directive in a sentence, as token ranges into the sentence's word tokens.
+
+    `issuer` and each of `addressees` is a range [start, end) of word tokens; `action` is a
+    character range into the document text. `first_person` marks an order given by the
+    speaker ("по моему поручению", "тапсырамын"), whose issuer is the quote's speaker.
+    """
+
+    kind: str
+    trigger: tuple[int, int]
+    action: tuple[int, int]
+    issuer: tuple[int, int] | None = None
+    addressees: tuple[tuple[int, int], ...] = ()
+    first_person: bool = False
+    pronoun: bool = False  # "Он поручил": the issuer is the previous one
+    soft: bool = False

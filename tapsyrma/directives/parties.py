@@ -1,0 +1,160 @@
+"""Issuers and addressees: gazetteer mentions turned into contract parties, by date and context.
+
+A title ("Глава государства", "аким области", "Үкімет басшысы") names an office; it resolves
+to whoever held that office on the article's date or, with no date, to the holder the article
+itself names. A person gets the office held on that date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from tapsyrma import kazakh, russian
+from tapsyrma.entities.gazetteer import Mention, Person, gazetteer, holders, persons
+from tapsyrma.records import Party, Token
+
+REGION_OFFICE = re.compile(r"\{(region|city|ministry)\}")
+CYR_TO_LAT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "a", "g",
+     "q", "n", "o", "u", "u", "h", "i"], strict=True))
+
+
+def slug(text: str) -> str:
+    latin = "".join(CYR_TO_LAT.get(c, c) for c in text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "unknown"
+
+
+@dataclass
+class DocumentContext:
+    """What the whole article says that a single sentence may leave out."""
+
+    published: date | None
+    persons: list[str] = field(default_factory=list)  # person ids in order of mention
+    regions: Counter = field(default_factory=Counter)  # region slugs by frequency
+    last_issuer: Party | None = None
+
+    @property
+    def main_region(self) -> str | None:
+        named = [(n, r) for r, n in self.regions.items() if r != "kazakhstan"]
+        return max(named)[1] if named else None
+
+    def person_party(self, person_id: str, name: str) -> Party:
+        person = persons()[person_id]
+        return Party(person_id, name, person.office_on(self.published) or self._office(person))
+
+    def _office(self, person: Person) -> str | None:
+        """With no date: the office in a region the article is about, else the latest one."""
+        for office in person.offices:
+            if office.office.split(":")[-1] in self.regions:
+                return office.office
+        dated = [o for o in person.offices if o.start]
+        return max(dated, key=lambda o: o.start).office if dated else None  # type: ignore
+
+    def office_party(self, office: str, name: str) -> Party:
+        """The holder of an office on the article's date, or the one the article names."""
+        if self.published:
+            held = holders(office, self.published)
+            if len(held) == 1:
+                return Party(held[0].id, name, office)
+        named = [p for p in self.persons
+                 if any(o.office == office for o in persons()[p].offices)]
+        if named:
+            return Party(named[0], name, office)
+        return Party(office, name, office)
+
+
+def title_office(pattern: str, mentions: Sequence[Mention], words: Sequence[Token],
+                 context: DocumentContext) -> str | None:
+    """Fill "akim:{region}" from a region named beside the title, else the article's region."""
+    if not REGION_OFFICE.search(pattern):
+        return pattern
+    if "{ministry}" in pattern:
+        return None
+    near = [m.entry.key for m in mentions if m.entry.kind == "region"
+            and m.entry.key != "kazakhstan"]
+    region = near[0] if near else context.main_region
+    return REGION_OFFICE.sub(region, pattern) if region else None
+
+
+def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],
+             context: DocumentContext) -> Party | None:
+    """The party a gazetteer mention names, or None for one that names no party (a region)."""
+    name = " ".join(w.text for w in words[mention.start:mention.end])
+    kind, key = mention.entry.kind, mention.entry.key
+    if kind == "person":
+        return context.person_party(key, name)
+    if kind in ("body", "party"):
+        return Party(key, name)
+    if kind == "title":
+        office = title_office(key, around, words, context)
+        return context.office_party(office, name) if office else None
+    return None
+
+
+AUTHORITY_KINDS = ("person", "title", "body")
+KK_OBLIQUE = ("dative", "genitive", "accusative", "ablative", "locative", "instrumental")
+
+
+@lru_cache(maxsize=8192)
+def sentence_mentions(texts: tuple[str, ...], lang: str) -> tuple[Mention, ...]:
+    """Gazetteer mentions among a sentence's tokens, found once per sentence."""
+    return tuple(gazetteer(lang).find(texts))
+
+
+def mentions_of(tokens: Sequence[Token], lang: str) -> tuple[Mention, ...]:
+    return sentence_mentions(tuple(t.text for t in tokens), lang)
+
+
+def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
+    return any(m.start <= j < m.end and m.entry.kind != "region"
+               for m in mentions_of(tokens, lang))
+
+
+def is_nominative(word: str, lang: str) -> bool:
+    if lang == "kk":
+        low = word.lower()
+        return not any(a.case in KK_OBLIQUE and a.stem != low and len(a.stem) >= 3
+                       and _plain_stem(a.stem) for a in kazakh.analyses(word))
+    return russian.has(word, "nomn") or not any(c.islower() for c in word)
+
+
+def _plain_stem(stem: str) -> bool:
+    return not stem.endswith(("қ", "к", "г", "ғ"))  # peeling artefacts of -қа/-ке/-ға/-ге
+
+
+def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
+                          ) -> tuple[int, int] | None:
+    """The authority named in the nominative nearest before `limit`, with its apposition."""
+    found = [m for m in mentions_of(tokens, lang)
+             if m.end <= limit and m.entry.kind in AUTHORITY_KINDS
+             and is_nominative(tokens[m.end - 1].text, lang)]
+    if not found:
+        return None
+    last = found[-1]
+    start = last.start
+    for m in reversed(found[:-1]):  # "Мемлекет басшысы Қасым-Жомарт Тоқаев": title + name
+        if m.end == start:
+            start = m.start
+    return (start, last.end)
+
+
+def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
+                 context: DocumentContext, heads: Sequence[str] = ()) -> list[Party]:
+    """The parties a span of tokens names; an unknown one by its head noun as other:<slug>."""
+    inside = [m for m in mentions_of(tokens, lang)
+              if span[0] <= m.start and m.end <= span[1]]
+    words = list(tokens)
+    people = [m for m in inside if m.entry.kind == "person"]
+    chosen = people or [m for m in inside if m.entry.kind != "region"]
+    parties = [p for m in chosen if (p := party_of(m, words, inside, context))]
+    if parties:
+        return list(dict.fromkeys(parties))
+    name = " ".join(t.text for t in tokens[span[0]:span[1]])
+    return [Party(f"other:{slug(heads[0])}", name)] if heads else []

@@ -1,0 +1,307 @@
+"""Russian directives: trigger verbs and nouns with their addressee and action slots.
+
+The frame of each trigger says where its addressee stands (поручил [кому], обязал [кого],
+потребовал [от кого], поставил задачу [перед кем]); the action is the infinitive phrase after
+the addressee, or the trigger's own object ("дал ряд поручений").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from tapsyrma import russian
+from tapsyrma.data import load
+from tapsyrma.directives.frame import Frame
+from tapsyrma.records import Token
+
+SUBJECT_PRONOUNS = {"он", "она", "они"}
+FIRST_PERSON = {"я", "мною", "мной", "мы", "нами"}
+DASHES = {"-", "–", "—"}
+QUOTES = set("\"«»“”„")
+CLAUSE_END = set(".!?;:") | QUOTES
+ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",),
+                   "pered": ("ablt",)}
+ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
+
+
+@cache
+def lexicon() -> dict:
+    return load("triggers_ru")
+
+
+def is_candidate(text: str) -> bool:
+    """The cheap prefilter: only sentences with a trigger stem reach the parser."""
+    low = text.lower()
+    return any(stem in low for stem in lexicon()["prefilter"])
+
+
+def is_report(text: str) -> bool:
+    low = text.lower()
+    return any(marker in low for marker in lexicon()["report_markers"])
+
+
+def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
+    """Every directive frame in a sentence's tokens (punctuation included)."""
+    for i in range(len(tokens)):
+        frame = _verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
+        if frame:
+            yield frame
+    by_order = _by_order_frame(tokens)
+    if by_order:
+        yield by_order
+
+
+def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    word = tokens[i].text
+    for verb in lexicon()["verb"]:
+        if russian.lemmas(word) & set(verb["lemmas"]) and _is_order_form(word):
+            return _frame(tokens, i, i + 1, verb["kind"], verb["addressee"])
+    return None
+
+
+def _is_order_form(word: str) -> bool:
+    """A finite verb, gerund, or short passive participle — not a noun or a full participle."""
+    return any(p.tag.POS in ("VERB", "GRND", "PRTS", "INFN") for p in russian.parses(word))
+
+
+def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """A light verb within three words of its directive noun: "дал ряд поручений"."""
+    for light in lexicon()["light"]:
+        if tokens[i].text.lower() not in light["verbs"] and not (
+                russian.lemmas(tokens[i].text) & set(light["verbs"])
+                and _is_order_form(tokens[i].text)):
+            continue
+        window = range(max(0, i - 3), min(len(tokens), i + 5))
+        nouns = [j for j in window if russian.lemmas(tokens[j].text) & set(light["nouns"])]
+        if nouns:
+            span = (min(i, nouns[0]), max(i, nouns[0]) + 1)
+            return _frame(tokens, *span, light["kind"], light["addressee"], noun=nouns[0])
+    return None
+
+
+def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Задача акимов – отобрать ...": the genitive after the noun, the infinitive after a dash."""
+    if not russian.lemmas(tokens[i].text) & set(lexicon()["task_nouns"]):
+        return None
+    dash = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].text in DASHES),
+                None)
+    if dash is None or dash + 1 >= len(tokens) or not _infinitive_at(tokens, dash + 1):
+        return None
+    addressee = (i + 1, dash) if dash > i + 1 else None
+    return Frame("task", (i, i + 1), _action_from(tokens, dash + 1),
+                 addressees=(addressee,) if addressee else ())
+
+
+def _by_order_frame(tokens: Sequence[Token]) -> Frame | None:
+    """ "По моему поручению X обязаны/будет ...": the speaker orders, unless it is a past report."""
+    low = " ".join(t.text.lower() for t in tokens)
+    phrase = next((p for p in lexicon()["by_order"] if low.startswith(p) or f" {p}" in low), None)
+    if phrase is None:
+        return None
+    start = next(i for i in range(len(tokens)) if tokens[i].text.lower() == "поручению") + 1
+    rest = tokens[start:]
+    if any(russian.best_has(t.text, "past") and not russian.has(t.text, "PRTS")
+           for t in rest[:6]):
+        return None
+    must = next((k for k, t in enumerate(rest[:8])
+                 if t.text.lower() in ("обязаны", "обязан", "обязана", "должны", "должен")), None)
+    if must is not None:
+        addressee = (start, start + must) if must else None
+        return Frame("instruction", (start - 3, start), _action_from(tokens, start + must + 1),
+                     addressees=(addressee,) if addressee else (), first_person=True)
+    return Frame("instruction", (start - 3, start), _action_from(tokens, start),
+                 first_person=True)
+
+
+def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
+           noun: int | None = None) -> Frame | None:
+    addressees, after = _addressees(tokens, end, where)
+    if where == "pered" and not addressees:  # "перед кем" may stand before the trigger too
+        addressees, _ = _addressees(tokens, max(0, start - 6), where)
+    inf = _first_infinitive(tokens, after)
+    if inf is not None:
+        action = _action_from(tokens, after if _only_adverbs(tokens, after, inf) else inf)
+    elif noun is not None:
+        action = _object_action(tokens, start, end, noun)
+    else:
+        action = _action_from(tokens, after)
+    if action[0] >= action[1]:
+        return None
+    issuer = _subject_before(tokens, start)
+    return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
+                 first_person=issuer is None and _first_person_before(tokens, start),
+                 pronoun=issuer is None and _pronoun_before(tokens, start))
+
+
+def _addressees(tokens: Sequence[Token], i: int, where: str
+                ) -> tuple[list[tuple[int, int]], int]:
+    """Noun phrases in the frame's case right after the trigger, joined by "и" or commas."""
+    cases = ADDRESSEE_CASES[where]
+    preposition = ADDRESSEE_PREPOSITIONS.get(where)
+    found: list[tuple[int, int]] = []
+    j = i
+    while j < len(tokens):
+        k = j
+        if preposition:
+            k = _skip_to(tokens, j, preposition)
+            if k is None:
+                break
+        end = _phrase_in_case(tokens, k, cases)
+        if end == k:
+            break
+        found.append((k, end))
+        j = end
+        if j < len(tokens) and tokens[j].text.lower() in (",", "и", "а", "также"):
+            j += 1
+            if j < len(tokens) and tokens[j].text.lower() == "также":
+                j += 1
+            continue
+        break
+    return found, (found[-1][1] if found else i)
+
+
+def _skip_to(tokens: Sequence[Token], j: int, preposition: str) -> int | None:
+    for k in range(j, min(len(tokens), j + 4)):
+        if tokens[k].text.lower() == preposition:
+            return k + 1
+    return None
+
+
+def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> int:
+    """The end of a noun phrase in a case at j (with its genitive tail: "акимам областей")."""
+    end = j
+    seen_noun = False
+    while end < len(tokens):
+        word = tokens[end].text
+        if _infinitive_at(tokens, end) or not any(c.isalpha() for c in word):
+            break
+        if any(russian.has(word, pos, c) for c in cases for pos in ("NOUN", "ADJF", "NPRO",
+                                                                    "PRTF", "NUMR")) or (
+                seen_noun and russian.has(word, "gent")) or (
+                word.isupper() and len(word) > 1) or (end > j and word.lower() == "и" and
+                                                      _continues_genitive(tokens, end)):
+            seen_noun = seen_noun or russian.has(word, "NOUN") or word.isupper()
+            end += 1
+            continue
+        break
+    return end if seen_noun else j
+
+
+def _continues_genitive(tokens: Sequence[Token], i: int) -> bool:
+    """ "акимам районов и городов": the "и" joins two genitives, not two addressees."""
+    return (i + 1 < len(tokens) and russian.has(tokens[i - 1].text, "gent")
+            and russian.has(tokens[i + 1].text, "gent")
+            and not russian.has(tokens[i + 1].text, "datv"))
+
+
+def _infinitive_at(tokens: Sequence[Token], i: int) -> bool:
+    return i < len(tokens) and russian.best_has(tokens[i].text, "INFN")
+
+
+def _first_infinitive(tokens: Sequence[Token], i: int) -> int | None:
+    for j in range(i, min(len(tokens), i + 6)):
+        if _infinitive_at(tokens, j):
+            return j
+        if tokens[j].text in CLAUSE_END:
+            return None
+    return None
+
+
+def _only_adverbs(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return all(russian.best_has(t.text, "ADVB") or t.text.lower() in ("не", "лично")
+               for t in tokens[start:end])
+
+
+def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
+    """Characters from token i to the end of its clause."""
+    if i >= len(tokens):
+        return (0, 0)
+    end = i
+    stops = lexicon()["action_stops"]
+    while end < len(tokens):
+        text = tokens[end].text
+        if text in CLAUSE_END or (text in DASHES and end > i):
+            break
+        if text == "," and end + 1 < len(tokens) and any(
+                _starts_with(tokens, end + 1, stop) for stop in stops):
+            break
+        end += 1
+    if end == i:
+        return (0, 0)
+    return (tokens[i].start, tokens[end - 1].end)
+
+
+def _starts_with(tokens: Sequence[Token], i: int, phrase: str) -> bool:
+    words = phrase.split()
+    return all(i + k < len(tokens) and tokens[i + k].text.lower() == w
+               for k, w in enumerate(words))
+
+
+def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
+                   ) -> tuple[int, int]:
+    """ "дал ряд других конкретных поручений": the object phrase around the noun."""
+    first = noun
+    while first > 0 and first - 1 >= end and russian.has(tokens[first - 1].text, "ADJF") or (
+            first > 0 and tokens[first - 1].text.lower() in ("ряд", "ряда")):
+        first -= 1
+    if first == noun and noun > 0 and tokens[noun - 1].text.lower() == "ряд":
+        first -= 1
+    last = noun + 1
+    while last < len(tokens) and (russian.has(tokens[last].text, "gent")
+                                  and tokens[last].text not in CLAUSE_END):
+        last += 1
+    first = max(first, end if noun >= end else first)
+    return (tokens[first].start, tokens[last - 1].end)
+
+
+def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
+    """The nearest nominative noun phrase before the trigger, within its clause."""
+    end = start
+    while end > 0 and tokens[end - 1].text not in CLAUSE_END | {","}:
+        if _nominative_head(tokens[end - 1].text):
+            first = end - 1
+            while first > 0 and _name_part(tokens[first - 1].text):
+                first -= 1
+            return (first, end)
+        end -= 1
+    return None
+
+
+def _nominative_head(word: str) -> bool:
+    if word.lower() in SUBJECT_PRONOUNS | FIRST_PERSON:
+        return False
+    return word[:1].isalpha() and (russian.has(word, "NOUN", "nomn")) and not russian.best_has(
+        word, "ADVB")
+
+
+def _name_part(word: str) -> bool:
+    return word[:1].isupper() or russian.has(word, "ADJF", "nomn") or (
+        russian.has(word, "NOUN", "gent") and not russian.has(word, "nomn"))
+
+
+def _pronoun_before(tokens: Sequence[Token], start: int) -> bool:
+    return any(t.text.lower() in SUBJECT_PRONOUNS for t in tokens[max(0, start - 3):start])
+
+
+def _first_person_before(tokens: Sequence[Token], start: int) -> bool:
+    return any(t.text.lower() in FIRST_PERSON for t in tokens[max(0, start - 3):start]) or (
+        russian.best_has(tokens[start].text, "1per"))
+
+
+def non_authority(words: Sequence[str]) -> bool:
+    return any(russian.lemmas(w) & set(lexicon()["non_authorities"]) for w in words)
+
+
+def addressee_head(words: Sequence[str]) -> str | None:
+    """The head noun of an unknown addressee, if it can name people or a body."""
+    heads = set(lexicon()["addressee_heads"])
+    for w in words:
+        hit = russian.lemmas(w) & heads
+        if hit:
+            return sorted(hit)[0]
+    return None
+
+
+TOKEN_RE = re.compile(r"\w+")

@@ -1,0 +1,213 @@
+"""The gazetteer: persons, regions, bodies, addressee phrases and titles, in every form.
+
+Names are kept in the nominative in `tapsyrma/data/*.toml`; a text token matches a name token
+when their keys meet. The key of a Russian word is the set of its pymorphy3 lemmas
+(Токаеву → токаев), of a Kazakh word the set of its stems (Тоқаевқа → тоқаев).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+from tapsyrma import kazakh, russian
+from tapsyrma.data import load
+
+WORD = re.compile(r"[\w.-]+")
+# The kinds of entry, most specific first: on a tie of length the first wins.
+KINDS = ("person", "body", "region", "party", "title")
+ENTITY_TYPE = {"person": "PER", "region": "LOC", "body": "ORG"}
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str
+    start: date | None
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    names: dict[str, str]
+    offices: tuple[Office, ...] = ()
+
+    def office_on(self, day: date | None) -> str | None:
+        """The office held on a day; with no day, the office only when there is one."""
+        if day is None:
+            return self.offices[0].office if len(self.offices) == 1 else None
+        held = [o for o in self.offices if o.held_on(day)]
+        return held[0].office if held else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # person | body | region | party | title
+    key: str  # person id, region slug, body or party id, or office pattern of a title
+    needs_capital: bool = False
+    number: str | None = None  # "sing" or "plur" when the phrase's head fixes it (аким, акимы)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer entry found at tokens [start, end) of a token sequence."""
+
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def type(self) -> str | None:
+        return ENTITY_TYPE.get(self.entry.kind)
+
+
+@dataclass
+class Gazetteer:
+    lang: str
+    phrases: dict[str, list[tuple[tuple[frozenset[str], ...], Entry]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+    def add(self, text: str, entry: Entry) -> None:
+        words = WORD.findall(text)
+        keys = tuple(word_keys(w, self.lang) for w in words)
+        if keys and entry.kind in ("party", "title"):
+            numbers = word_numbers(words[0], self.lang)
+            entry = replace(entry, number=next(iter(numbers)) if len(numbers) == 1 else None)
+        if keys:
+            for first in keys[0]:
+                self.phrases[first].append((keys, entry))
+
+    def find(self, words: Sequence[str]) -> list[Mention]:
+        """The longest non-overlapping mentions in a sequence of word tokens."""
+        keys = [word_keys(w, self.lang) for w in words]
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            best = self._longest_at(words, keys, i)
+            if best:
+                found.append(best)
+                i = best.end
+            else:
+                i += 1
+        return found
+
+    def _longest_at(self, words: Sequence[str], keys: list[frozenset[str]], i: int
+                    ) -> Mention | None:
+        best: Mention | None = None
+        for first in keys[i]:
+            for phrase, entry in self.phrases.get(first, ()):
+                end = i + len(phrase)
+                if end > len(words) or (entry.needs_capital and not words[i][:1].isupper()):
+                    continue
+                if entry.number and entry.number not in word_numbers(words[i], self.lang):
+                    continue
+                if all(phrase[k] & keys[i + k] for k in range(1, len(phrase))) and (
+                        best is None or _better(end - i, entry, best)):
+                    best = Mention(i, end, entry)
+        return best
+
+
+def _better(length: int, entry: Entry, than: Mention) -> bool:
+    other = than.end - than.start
+    return length > other or (length == other and
+                              KINDS.index(entry.kind) < KINDS.index(than.entry.kind))
+
+
+@cache
+def word_keys(word: str, lang: str) -> frozenset[str]:
+    low = word.lower().replace("ё", "е")
+    if lang == "kk":
+        return kazakh.stems(low) | {low}
+    return russian.lemmas(low) | {low}
+
+
+@cache
+def word_numbers(word: str, lang: str) -> frozenset[str]:
+    """The grammatical numbers a word can have: {"sing"}, {"plur"} or both."""
+    if lang == "kk":
+        return frozenset({"plur" if kazakh.is_plural(word) else "sing"})
+    found = {n for p in russian.parses(word) for n in ("sing", "plur") if n in p.tag}
+    return frozenset(found) or frozenset({"sing", "plur"})
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)) if value else None
+
+
+@cache
+def persons() -> dict[str, Person]:
+    out = {}
+    for item in load("persons")["person"]:
+        offices = tuple(Office(o["office"], _date(o.get("from")), _date(o.get("to")))
+                        for o in item.get("offices", []))
+        names = {lang: item[lang] for lang in ("ru", "kk", "en") if item.get(lang)}
+        out[item["id"]] = Person(item["id"], names, offices)
+    return out
+
+
+def holders(office: str, day: date | None) -> list[Person]:
+    """The persons who held an office on a day (on any day when the day is unknown)."""
+    return [p for p in persons().values()
+            if any(o.office == office and (day is None or o.held_on(day)) for o in p.offices)]
+
+
+def _person_variants(full: str) -> list[str]:
+    parts = full.split()
+    variants = [full, parts[-1]]
+    if len(parts) >= 2:
+        variants.append(f"{parts[0]} {parts[-1]}")
+    return variants
+
+
+NAME_LANGS = {"ru": ("ru", "en"), "kk": ("kk", "ru", "en")}
+
+
+@cache
+def gazetteer(lang: str) -> Gazetteer:
+    """The gazetteer for texts in one language, built once from the data files."""
+    g = Gazetteer(lang)
+    langs = NAME_LANGS.get(lang, ("ru",))
+    for item in load("persons")["person"]:
+        entry = Entry("person", item["id"], needs_capital=True)
+        for name_lang in langs:
+            if item.get(name_lang):
+                for variant in _person_variants(item[name_lang]):
+                    g.add(variant, entry)
+        for alias in item.get("aliases", []):
+            g.add(alias, Entry("person", item["id"]))
+    for item in load("regions")["region"]:
+        entry = Entry("region", item["slug"], needs_capital=True)
+        for name_lang in langs:
+            for key in (name_lang, f"{name_lang}_abbr"):
+                for name in item.get(key, []):
+                    g.add(name, entry)
+        for former in item.get("former", []):
+            g.add(former["name"], entry)
+    _add_named(g, load("bodies")["body"], "body", langs, with_abbr=True)
+    _add_named(g, load("parties")["party"], "party", langs)
+    for item in load("titles")["title"]:
+        for name_lang in langs:
+            for name in item.get(name_lang, []):
+                g.add(name, Entry("title", item["office"]))
+    return g
+
+
+def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...],
+               with_abbr: bool = False) -> None:
+    for item in items:
+        entry = Entry(kind, item["id"])
+        for name_lang in langs:
+            for name in item.get(name_lang, []):
+                g.add(name, entry)
+        if with_abbr:
+            for name in item.get("abbr", []):
+                g.add(name, Entry(kind, item["id"], needs_capital=True))

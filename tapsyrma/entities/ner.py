@@ -1,0 +1,64 @@
+"""Named entities beyond the gazetteer: Natasha's NER for Russian, name rules for Kazakh."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from tapsyrma import kazakh
+from tapsyrma.data import load
+
+NATASHA_TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+UPPER, LOWER = "А-ЯЁӘҒҚҢӨҰҮҺІ", "а-яёәғқңөұүһі"
+CAPITALISED = re.compile(rf"(?:[{UPPER}]\.\s?)*[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?")
+
+
+@cache
+def _natasha_ner():  # type: ignore[no-untyped-def]
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+def russian(text: str) -> Iterator[tuple[str, int, int]]:
+    """(type, start, end) of the names Natasha's NER finds in a Russian text."""
+    for span in _natasha_ner()(text).spans:
+        if span.type in NATASHA_TYPES:
+            yield NATASHA_TYPES[span.type], span.start, span.stop
+
+
+def _rules() -> dict:
+    return load("ner_kk")
+
+
+def _is_surname(word: str) -> bool:
+    endings = _rules()["surname_endings"]
+    return any(stem.endswith(e) for stem in kazakh.stems(word) for e in endings
+               if len(stem) > len(e) + 1)
+
+
+def kazakh_names(text: str) -> Iterator[tuple[str, int, int]]:
+    """(type, start, end) of capitalised sequences that look like Kazakh names or places."""
+    rules = _rules()
+    words = list(CAPITALISED.finditer(text))
+    i = 0
+    while i < len(words):
+        j = i
+        while j + 1 < len(words) and text[words[j].end():words[j + 1].start()] == " ":
+            j += 1
+        yield from _classify(text, words[i:j + 1], rules)
+        i = j + 1
+
+
+def _classify(text: str, run: list[re.Match], rules: dict) -> Iterator[tuple[str, int, int]]:
+    start, end = run[0].start(), run[-1].end()
+    after = re.match(r"\s+(\w+)", text[end:])
+    head = after.group(1).lower() if after else ""
+    if after and head in rules["place_heads"]:
+        yield "LOC", start, end + after.end()
+    elif after and head in rules["org_heads"]:
+        yield "ORG", start, end + after.end()
+    elif any(_is_surname(m.group()) for m in run) and (len(run) > 1 or "." in run[0].group()
+                                                       or start > 0):
+        yield "PER", start, end

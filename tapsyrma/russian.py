@@ -1,0 +1,32 @@
+"""Russian morphology: one pymorphy3 analyser, loaded once, with cached parses."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pymorphy3
+
+
+@cache
+def analyser() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def parses(word: str) -> tuple:
+    return tuple(analyser().parse(word.lower()))
+
+
+def lemmas(word: str) -> frozenset[str]:
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word))
+
+
+def has(word: str, *grammemes: str) -> bool:
+    """Some reading of the word carries all the grammemes (e.g. "NOUN", "datv")."""
+    return any(all(g in p.tag for g in grammemes) for p in parses(word))
+
+
+def best_has(word: str, *grammemes: str) -> bool:
+    """The most likely reading carries all the grammemes."""
+    found = parses(word)
+    return bool(found) and all(g in found[0].tag for g in grammemes)

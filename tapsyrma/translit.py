@@ -1,0 +1,148 @@
+"""Kazakh written in the Latin alphabet, turned into Cyrillic so one pipeline reads both.
+
+Three official Latin alphabets exist (2017 apostrophes, 2018 acute accents, 2021 Turkic
+diacritics); `latin_to_cyrillic` reads a text with the table of the alphabet whose marks it
+uses. English and Russian are left alone: `looks_like_latin_kazakh` says whether to call it.
+Tables live in data/translit.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tapsyrma import data
+
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]*)*")
+LETTER = re.compile(r"[^\W\d_]")
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]")
+# Web addresses, e-mails and domains keep their Latin letters.
+KEEP_AS_IS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʻ": "'", "‘": "'"})
+
+
+@dataclass(frozen=True)
+class Alphabet:
+    """One Latin alphabet: a lookup pattern (longest key first) and its table."""
+
+    pattern: re.Pattern[str]
+    table: dict[str, str]
+
+
+@cache
+def _settings() -> dict:
+    return data.load("translit")
+
+
+@cache
+def _alphabet(name: str) -> Alphabet:
+    settings = _settings()
+    table = dict(settings["common"]) | dict(settings["alphabet"][name])
+    keys = sorted(table, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(k) for k in keys), re.IGNORECASE)
+    return Alphabet(pattern, table)
+
+
+@cache
+def _kazakh_words() -> frozenset[str]:
+    return frozenset(_settings()["detect"]["words"])
+
+
+@cache
+def _apostrophe_letter() -> re.Pattern[str]:
+    letters = _settings()["detect"]["apostrophe_letters"]
+    return re.compile(rf"[{letters}]'", re.IGNORECASE)
+
+
+def looks_like_latin_kazakh(text: str) -> bool:
+    """Whether `text` is mostly Kazakh written in one of the Latin alphabets."""
+    sample = text[:20000].translate(APOSTROPHES)
+    letters = LETTER.findall(sample)
+    if not letters:
+        return False
+    detect = _settings()["detect"]
+    latin = sum(1 for ch in letters if LATIN_LETTER.match(ch))
+    if latin / len(letters) < detect["min_latin_share"]:
+        return False
+    words = WORD.findall(sample)
+    marked = sum(1 for word in words if _is_marked(word.lower()))
+    return marked / max(len(words), 1) >= detect["min_marked_word_share"]
+
+
+def _is_marked(word: str) -> bool:
+    """A word that betrays Kazakh: a frequent Kazakh word, a Kazakh mark, an apostrophe letter."""
+    if word in _kazakh_words():
+        return True
+    if any(ch in _settings()["detect"]["marks"] for ch in word):
+        return True
+    return bool(_apostrophe_letter().search(word))
+
+
+def detect_alphabet(text: str) -> str:
+    """The name of the Latin alphabet a Kazakh text is written in."""
+    lowered = text.lower()
+    for name, marks in _settings()["marks_of"].items():
+        if any(ch in lowered for ch in marks):
+            return name
+    return "apostrophe2017" if _apostrophe_letter().search(text) else "acute2018"
+
+
+def latin_to_cyrillic(text: str) -> str:
+    """`text` with its Kazakh Latin words written in Cyrillic; addresses and digits kept."""
+    text = text.translate(APOSTROPHES)
+    alphabet = _alphabet(detect_alphabet(text))
+    out: list[str] = []
+    position = 0
+    for kept in KEEP_AS_IS.finditer(text):
+        out.append(_convert_span(text[position:kept.start()], alphabet))
+        out.append(kept.group())
+        position = kept.end()
+    out.append(_convert_span(text[position:], alphabet))
+    return "".join(out)
+
+
+def _convert_span(span: str, alphabet: Alphabet) -> str:
+    return WORD.sub(lambda m: _convert_word(m.group(), alphabet), span)
+
+
+def _convert_word(word: str, alphabet: Alphabet) -> str:
+    if not LATIN_LETTER.search(word):
+        return word
+    stem, rest = _split_loanword(word)
+    converted = stem + alphabet.pattern.sub(lambda m: _letter(m.group(), alphabet), rest)
+    converted = _fix_short_i(converted)
+    return converted.replace("'", "")
+
+
+def _split_loanword(word: str) -> tuple[str, str]:
+    """A Russian loanword stem whose Latin spelling would lose И, already in Cyrillic."""
+    lowered = word.lower()
+    for latin, cyrillic in _settings()["loanwords"].items():
+        if lowered.startswith(latin):
+            stem = cyrillic.capitalize() if word[0].isupper() else cyrillic
+            return stem, word[len(latin):]
+    return "", word
+
+
+def _letter(latin: str, alphabet: Alphabet) -> str:
+    cyrillic = alphabet.table[latin.lower()]
+    if latin.isupper() and len(latin) > 1:
+        return cyrillic.upper()
+    if latin[0].isupper():
+        return cyrillic[0].upper() + cyrillic[1:]
+    return cyrillic
+
+
+@cache
+def _short_i() -> re.Pattern[str]:
+    rule = _settings()["after_vowel"]
+    vowels = rule["vowels"] + rule["vowels"].upper()
+    letters = rule["letters"] + rule["letters"].upper()
+    return re.compile(rf"(?<=[{vowels}])[{letters}](?![{vowels}])")
+
+
+def _fix_short_i(word: str) -> str:
+    """И after a vowel and before a consonant or the end is Й ("aımaq" → "аймақ")."""
+    becomes = _settings()["after_vowel"]["becomes"]
+    return _short_i().sub(lambda m: becomes.upper() if m.group().isupper() else becomes, word)
