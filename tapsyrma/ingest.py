@@ -42,9 +42,12 @@ UTF8_BOM = b"\xef\xbb\xbf"
 CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
 CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 # Frequent letter pairs of Russian and Kazakh news text (lowercase).
-COMMON_BIGRAMS = frozenset(
-    ["ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "ал", "ро", "пр", "ос", "ре", "по", "ли", "ер", "ан", "ор", "ка", "ин", "го", "не", "та", "од", "ел", "ет", "ла", "ть", "ва", "ар", "ол", "де", "ом", "ле", "ми", "ск", "ри", "ды", "да", "ын", "ін", "ық", "ар", "ға", "қа", "ің", "ың", "ер", "ды", "ті", "лы", "ді", "ет", "ан", "ме", "қт", "ас"]
-)
+COMMON_BIGRAMS = frozenset({
+    "ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "ал", "ро", "пр", "ос", "ре",
+    "по", "ли", "ер", "ан", "ор", "ка", "ин", "го", "не", "та", "од", "ел", "ет", "ла", "ть",
+    "ва", "ар", "ол", "де", "ом", "ле", "ми", "ск", "ри", "ды", "да", "ын", "ін", "ық", "ға",
+    "қа", "ің", "ың", "ті", "лы", "ді", "ме", "қт", "ас",
+})
 LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -207,11 +210,10 @@ def read_jsonl_file(path: str) -> Iterator[RawDocument | InputError]:
         yield InputError(path, f"cannot read: {describe_os_error(error)}")
 
 
-def read_jsonl_lines(
-    lines: Iterable[bytes], path: str, first_number: int = 1
-) -> Iterator[RawDocument | InputError]:
+def read_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[RawDocument | InputError]:
+    """The documents of JSONL lines; errors are named `path:line`."""
     seen_any = False
-    for number, line in enumerate(lines, first_number):
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         seen_any = True

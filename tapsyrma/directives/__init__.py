@@ -15,13 +15,15 @@ from tapsyrma.directives import kk, ru
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
     DocumentContext,
+    mentions_of,
     nominative_party_span,
     span_parties,
+    title_office,
 )
 from tapsyrma.directives.quotes import speaker_spans
 from tapsyrma.directives.timing import find_deadline, find_recurrence
 from tapsyrma.directives.topic import topic
-from tapsyrma.records import Directive, Entity, Party, Sentence, Token
+from tapsyrma.records import Deadline, Directive, Entity, Party, Recurrence, Sentence, Token
 from tapsyrma.segment import tokens as tokenize
 
 UNSPECIFIED = Party("unspecified", "")
@@ -40,7 +42,7 @@ class _State:
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
                        lang: str | None, published: date | None) -> list[Directive]:
-    context = _context(entities, published)
+    context = _context(sentences, entities, lang, published)
     state = _State(context, _speakers(text, sentences, lang, context))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
@@ -59,13 +61,21 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     return out
 
 
-def _context(entities: Sequence[Entity], published: date | None) -> DocumentContext:
+def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: str | None,
+             published: date | None) -> DocumentContext:
     context = DocumentContext(published)
     for e in entities:
         if e.id and e.type == "PER" and e.id not in context.persons:
             context.persons.append(e.id)
         elif e.id and e.type == "LOC":
             context.regions[e.id] += 1
+    for sentence in sentences:
+        slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
+        for m in mentions_of(sentence.tokens, slang):
+            if m.entry.kind == "title":
+                office = title_office(m.entry.key, (), (), context)
+                if office:
+                    context.offices[office] += 1
     return context
 
 
@@ -101,19 +111,31 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees:
         if frame.soft:
             return None
-        addressees = _carried_addressees(state, index, issuer)
-    action = text[frame.action[0]:frame.action[1]].strip(" ,–—-\"«»")
+        addressees = ([UNSPECIFIED] if frame.first_person
+                      else _carried_addressees(state, index, issuer))
+    deadline = find_deadline(sentence.text, lang, state.context.published)
+    recurrence = find_recurrence(sentence.text, lang)
+    action = _without_timing(text[frame.action[0]:frame.action[1]], deadline, recurrence)
     if not action:
         return None
     return Directive(
         sentence=sentence.text, start=sentence.start, end=sentence.end,
         issuer=issuer, addressees=tuple(addressees), action=action, kind=frame.kind,
-        deadline=find_deadline(sentence.text, lang, state.context.published),
-        recurrence=find_recurrence(sentence.text, lang),
+        deadline=deadline, recurrence=recurrence,
         topic=topic(action, sentence.text),
         confidence=confidence - (0.3 if frame.soft else 0.0), lang=lang,
         trigger=" ".join(t.text for t in tokens[slice(*frame.trigger)]),
     )
+
+
+def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
+    """The action without a deadline or recurrence phrase standing at either edge."""
+    for t in timing:
+        if t and action.startswith(t.text):
+            action = action[len(t.text):]
+        elif t and action.endswith(t.text):
+            action = action[: -len(t.text)]
+    return action.strip(" ,–—-\"«»")
 
 
 def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state: _State

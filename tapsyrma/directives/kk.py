@@ -93,7 +93,8 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int) -> Frame | N
                 return None
             return _frame(tokens, words, (i, verb + 1), chain, kind)
         about = next((j for j in range(i - 1, -1, -1) if words[j] in lexicon()["about"]), None)
-        if about is not None and about >= i - 4:
+        subject = _issuer(tokens, i)
+        if about is not None and about >= i - 4 and (subject is None or about > subject[1]):
             return _frame(tokens, words, (i, verb + 1), about - 1, kind)
         return _frame(tokens, words, (i, verb + 1), i, kind, object_noun=True)
     return None

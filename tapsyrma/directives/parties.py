@@ -38,6 +38,7 @@ class DocumentContext:
     published: date | None
     persons: list[str] = field(default_factory=list)  # person ids in order of mention
     regions: Counter = field(default_factory=Counter)  # region slugs by frequency
+    offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     last_issuer: Party | None = None
 
     @property
@@ -50,7 +51,11 @@ class DocumentContext:
         return Party(person_id, name, person.office_on(self.published) or self._office(person))
 
     def _office(self, person: Person) -> str | None:
-        """With no date: the office in a region the article is about, else the latest one."""
+        """With no date: the office the article names or whose region it is about, else the
+        latest one."""
+        for office in person.offices:
+            if office.office in self.offices:
+                return office.office
         for office in person.offices:
             if office.office.split(":")[-1] in self.regions:
                 return office.office
@@ -134,7 +139,7 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
     """The authority named in the nominative nearest before `limit`, with its apposition."""
     found = [m for m in mentions_of(tokens, lang)
              if m.end <= limit and m.entry.kind in AUTHORITY_KINDS
-             and is_nominative(tokens[m.end - 1].text, lang)]
+             and is_nominative(tokens[m.end - 1 if lang == "kk" else m.start].text, lang)]
     if not found:
         return None
     last = found[-1]
@@ -148,8 +153,8 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
 def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
                  context: DocumentContext, heads: Sequence[str] = ()) -> list[Party]:
     """The parties a span of tokens names; an unknown one by its head noun as other:<slug>."""
-    inside = [m for m in mentions_of(tokens, lang)
-              if span[0] <= m.start and m.end <= span[1]]
+    inside = [m for m in mentions_of(tokens, lang)  # the head may reach back out of the span
+              if span[0] < m.end <= span[1]]
     words = list(tokens)
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]

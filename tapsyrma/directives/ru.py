@@ -7,13 +7,13 @@ the addressee, or the trigger's own object ("дал ряд поручений").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
 from tapsyrma import russian
 from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
+from tapsyrma.directives.parties import nominative_party_span
 from tapsyrma.records import Token
 
 SUBJECT_PRONOUNS = {"он", "она", "они"}
@@ -44,21 +44,33 @@ def is_report(text: str) -> bool:
 
 def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     """Every directive frame in a sentence's tokens (punctuation included)."""
+    by_order = _by_order_frame(tokens)
+    if by_order:  # "По моему поручению акимы обязаны …" is one order, not two
+        yield by_order
+        return
     for i in range(len(tokens)):
         frame = _verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
         if frame:
             yield frame
-    by_order = _by_order_frame(tokens)
-    if by_order:
-        yield by_order
 
 
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     word = tokens[i].text
     for verb in lexicon()["verb"]:
         if russian.lemmas(word) & set(verb["lemmas"]) and _is_order_form(word):
+            if russian.best_has(word, "PRTS") and verb["addressee"] == "accusative":
+                return _obliged_frame(tokens, i, verb["kind"])
             return _frame(tokens, i, i + 1, verb["kind"], verb["addressee"])
     return None
+
+
+def _obliged_frame(tokens: Sequence[Token], i: int, kind: str) -> Frame | None:
+    """ "Акимы обязаны обеспечить …": the subject is the one obliged; the issuer is the speaker."""
+    inf = _first_infinitive(tokens, i + 1)
+    subject = _subject_before(tokens, i)
+    if inf is None or subject is None:
+        return None
+    return Frame(kind, (i, i + 1), _action_from(tokens, inf), addressees=(subject,))
 
 
 def _is_order_form(word: str) -> bool:
@@ -127,9 +139,15 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         action = _object_action(tokens, start, end, noun)
     else:
         action = _action_from(tokens, after)
-    if action[0] >= action[1]:
-        return None
-    issuer = _subject_before(tokens, start)
+    if action[0] >= action[1] or (noun is not None and inf is None
+                                  and action == (tokens[noun].start, tokens[noun].end)):
+        return None  # "дал поручение" with nothing said about what is to be done
+    subject = _subject_before(tokens, start)
+    issuer = nominative_party_span(tokens, start, "ru")
+    if subject and _inanimate(tokens[subject[1] - 1].text) and (
+            issuer is None or issuer[1] <= subject[0]):
+        return None  # "задача … требует внимания": a thing requires, nobody orders
+    issuer = issuer or subject
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))
@@ -243,16 +261,14 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
                    ) -> tuple[int, int]:
     """ "дал ряд других конкретных поручений": the object phrase around the noun."""
     first = noun
-    while first > 0 and first - 1 >= end and russian.has(tokens[first - 1].text, "ADJF") or (
-            first > 0 and tokens[first - 1].text.lower() in ("ряд", "ряда")):
-        first -= 1
-    if first == noun and noun > 0 and tokens[noun - 1].text.lower() == "ряд":
+    floor = end if noun >= end else 0
+    while first - 1 >= floor and (russian.has(tokens[first - 1].text, "ADJF")
+                                  or tokens[first - 1].text.lower() in ("ряд", "ряда", "ряде")):
         first -= 1
     last = noun + 1
-    while last < len(tokens) and (russian.has(tokens[last].text, "gent")
-                                  and tokens[last].text not in CLAUSE_END):
+    while last < len(tokens) and (russian.best_has(tokens[last].text, "gent")
+                                  or tokens[last].text.lower() == "по"):
         last += 1
-    first = max(first, end if noun >= end else first)
     return (tokens[first].start, tokens[last - 1].end)
 
 
@@ -269,11 +285,14 @@ def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | No
     return None
 
 
+def _inanimate(word: str) -> bool:
+    return russian.best_has(word, "inan") and not word.isupper()
+
+
 def _nominative_head(word: str) -> bool:
     if word.lower() in SUBJECT_PRONOUNS | FIRST_PERSON:
         return False
-    return word[:1].isalpha() and (russian.has(word, "NOUN", "nomn")) and not russian.best_has(
-        word, "ADVB")
+    return len(word) > 1 and russian.best_has(word, "NOUN") and russian.has(word, "NOUN", "nomn")
 
 
 def _name_part(word: str) -> bool:
@@ -303,5 +322,3 @@ def addressee_head(words: Sequence[str]) -> str | None:
             return sorted(hit)[0]
     return None
 
-
-TOKEN_RE = re.compile(r"\w+")

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Generic, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -46,6 +47,7 @@ class _Skip:
 
 
 SKIP = _Skip()
+T = TypeVar("T")
 Value = date | str | None | _Skip
 Handler = Callable[[re.Match[str], date | None], Value]
 
@@ -63,39 +65,45 @@ def _key(text: str, lang: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Words(Generic[T]):
     """A closed class of words: a regex alternation and the meaning of each form."""
 
     lang: str
-    meaning: dict[str, object]
+    meaning: dict[str, T]
 
     @property
     def re(self) -> str:
         forms = sorted(self.meaning, key=len, reverse=True)
         return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
 
-    def __getitem__(self, form: str) -> object:
+    def __getitem__(self, form: str) -> T:
         return self.meaning[_key(form, self.lang)]
 
-    def get(self, form: str | None) -> object:
+    def get(self, form: str | None) -> T | None:
         return None if form is None else self.meaning.get(_key(form, self.lang))
 
 
-def _words(lang: str, pairs: Iterable[tuple[str, object]]) -> _Words:
+def _words(lang: str, pairs: Iterable[tuple[str, T]]) -> _Words[T]:
     return _Words(lang, {_key(form, lang): value for form, value in pairs})
 
 
-def _by_value(lang: str, table: dict[str, list[str]], cast: type = int) -> _Words:
-    """Words from a TOML table `value = [forms]`."""
-    return _words(lang, ((f, cast(v)) for v, forms in table.items() for f in forms))
+def _numbered(lang: str, table: dict[str, list[str]]) -> _Words[int]:
+    """Words from a TOML table `number = [forms]`."""
+    return _words(lang, ((f, int(v)) for v, forms in table.items() for f in forms))
 
 
-def _by_form(lang: str, table: dict[str, object]) -> _Words:
-    return _words(lang, table.items())
+def _named(lang: str, table: dict[str, list[str]]) -> _Words[str]:
+    """Words from a TOML table `name = [forms]`."""
+    return _words(lang, ((f, k) for k, forms in table.items() for f in forms))
 
 
-def _roman() -> dict[str, list[str]]:
-    return {str(v): [k] for k, v in load("timing")["conventions"]["roman"].items()}
+def _same(lang: str, forms: Iterable[str]) -> _Words[str]:
+    return _words(lang, ((f, f) for f in forms))
+
+
+def _roman() -> list[tuple[str, int]]:
+    """Roman ordinals of quarters and half-years: "II квартал", "I тоқсан"."""
+    return list(load("timing")["conventions"]["roman"].items())
 
 
 def _compose(values: list[int]) -> int:
@@ -111,7 +119,7 @@ def _compose(values: list[int]) -> int:
     return total + current
 
 
-def _number(text: str | None, words: _Words) -> int | None:
+def _number(text: str | None, words: _Words[int]) -> int | None:
     """Digits ("10", "1-не") or number words ("екі мың жиырма екінші")."""
     if text is None:
         return None
@@ -119,7 +127,7 @@ def _number(text: str | None, words: _Words) -> int | None:
     if digits:
         return int(digits.group())
     values = [words.get(t) for t in text.split()]
-    return _compose([int(v) for v in values if isinstance(v, int)]) if all(values) else None
+    return _compose([v for v in values if v is not None]) if all(values) else None
 
 
 def _year(value: int | None) -> int | None:
@@ -217,11 +225,11 @@ def _add(published: date | None, n: int, unit: str, working: bool = False) -> da
     return published + relativedelta(months=n * _MONTHS_IN[unit])
 
 
-def _year_of(year: int | None, shift: object, published: date | None) -> int | None | _Skip:
+def _year_of(year: int | None, shift: int | None, published: date | None) -> int | None | _Skip:
     """The year named after a date: absolute, or this/next year relative to publication."""
     if year is not None:
         return year
-    if isinstance(shift, int):
+    if shift is not None:
         return published.year + shift if published else SKIP
     return None
 
@@ -279,7 +287,7 @@ def _hits(text: str, rules: Iterable[_Rule], published: date | None) -> Iterator
         for m in rule.pattern.finditer(text):
             try:
                 value = rule.handler(m, published)
-            except (ValueError, OverflowError, KeyError):
+            except (ValueError, OverflowError, KeyError, StopIteration):
                 continue
             if not isinstance(value, _Skip):
                 yield _Hit(m.start(), m.end(), rule.strength, value)
@@ -296,7 +304,7 @@ def _best(hits: list[_Hit]) -> _Hit | None:
     return min(kept, key=lambda h: (-h.strength, h.start, h.start - h.end), default=None)
 
 
-def _past_before(text: str, start: int, past: _Words) -> bool:
+def _past_before(text: str, start: int, past: _Words[str]) -> bool:
     """Is the span preceded by a past marker ("прошлым летом", "2019 жылы", "өткен жылы")?"""
     before = text[max(0, start - 30):start]
     return bool(re.search(rf"(?:{_B}{past.re}(?:\s+\w+)?|\d{{4}}\s*-?\s*\w*\.?)\s*$", before,
@@ -315,27 +323,27 @@ class _Ru:
     """Russian word classes and their regexes."""
 
     prep: str
-    edges: _Words
-    mods: _Words
-    past: _Words
-    units: _Words
-    periods: _Words
-    months: _Words
-    seasons: _Words
-    season_adverbs: _Words
-    numbers: _Words
-    cardinals: _Words
-    ordinals: _Words
+    edges: _Words[str]
+    mods: _Words[int]
+    past: _Words[str]
+    units: _Words[str]
+    periods: _Words[tuple[str, int | None]]
+    months: _Words[int]
+    seasons: _Words[str]
+    season_adverbs: _Words[str]
+    numbers: _Words[int]
+    cardinals: _Words[int]
+    ordinals: _Words[int]
     quals: str
-    adverbs: _Words
-    adjectives: _Words
-    term_stems: _Words
-    term_prefixes: _Words
+    adverbs: _Words[str]
+    adjectives: _Words[str]
+    term_stems: _Words[str]
+    term_prefixes: _Words[int]
 
     @property
     def num(self) -> str:
         w = rf"{self.numbers.re}{_E}"
-        return rf"{w}(?:\s+{w})*"
+        return rf"{w}(?:\s+{w}){{0,5}}"
 
     @property
     def year(self) -> str:
@@ -345,46 +353,47 @@ class _Ru:
 @cache
 def _ru() -> _Ru:
     d = load("timing")["ru"]
-    cardinals = _by_value("ru", d["cardinals"])
-    ordinals = _by_value("ru", d["ordinals"] | _roman())
-    units = _by_value("ru", d["units"], str)
-    months = _by_value("ru", d["months"])
-    seasons = _by_value("ru", d["seasons"], str)
+    cardinals = _numbered("ru", d["cardinals"])
+    ordinals = _words("ru", [*_numbered("ru", d["ordinals"]).meaning.items(), *_roman()])
+    units = _named("ru", d["units"])
+    months = _numbered("ru", d["months"])
+    seasons = _named("ru", d["seasons"])
     start = load("timing")["conventions"]["season_start"]
-    periods = _words("ru", [*((f, (u, None)) for f, u in units.meaning.items() if u != "day"),
-                            *((f, ("month", m)) for f, m in months.meaning.items()),
-                            *((f, ("season", start[s])) for f, s in seasons.meaning.items())])
+    periods: list[tuple[str, tuple[str, int | None]]] = [
+        *((f, (u, None)) for f, u in units.meaning.items() if u != "day"),
+        *((f, ("month", m)) for f, m in months.meaning.items()),
+        *((f, ("season", start[s])) for f, s in seasons.meaning.items())]
     return _Ru(
-        prep=_words("ru", ((p, p) for p in d["genitive_preps"] + d["dative_preps"])).re,
-        edges=_by_value("ru", d["edges"], str), mods=_by_value("ru", d["modifiers"]),
-        past=_words("ru", ((p, p) for p in d["past_words"])), units=units, periods=periods,
+        prep=_same("ru", d["genitive_preps"] + d["dative_preps"]).re,
+        edges=_named("ru", d["edges"]), mods=_numbered("ru", d["modifiers"]),
+        past=_same("ru", d["past_words"]), units=units, periods=_words("ru", periods),
         months=months, seasons=seasons,
-        season_adverbs=_by_form("ru", {v: k for k, v in d["season_adverbs"].items()}),
+        season_adverbs=_words("ru", ((v, k) for k, v in d["season_adverbs"].items())),
         numbers=_words("ru", [*cardinals.meaning.items(), *ordinals.meaning.items()]),
-        cardinals=cardinals, ordinals=ordinals,
-        quals=_words("ru", ((q, q) for q in d["qualifiers"])).re,
-        adverbs=_by_form("ru", d["adverbs"]), adjectives=_by_form("ru", d["adjective_stems"]),
-        term_stems=_by_form("ru", {v: k for k, v in d["term"]["stems"].items()}),
-        term_prefixes=_by_value("ru", d["term"]["prefixes"]),
+        cardinals=cardinals, ordinals=ordinals, quals=_same("ru", d["qualifiers"]).re,
+        adverbs=_words("ru", d["adverbs"].items()),
+        adjectives=_words("ru", d["adjective_stems"].items()),
+        term_stems=_words("ru", ((v, k) for k, v in d["term"]["stems"].items())),
+        term_prefixes=_numbered("ru", d["term"]["prefixes"]),
     )
 
 
 def _ru_period(m: re.Match[str], published: date | None) -> _Period | _Skip:
     """The period of a Russian match with groups pord, pmod, punit, pyear, pymod."""
     ru = _ru()
-    unit, first = ru.periods[m["punit"]]  # type: ignore[misc]
+    unit, first = ru.periods[m["punit"]]
     ordinal = ru.ordinals.get(m["pord"])
-    if isinstance(ordinal, int) and unit in ("quarter", "halfyear"):
+    if ordinal is not None and unit in ("quarter", "halfyear"):
         if not 1 <= ordinal <= 12 // _MONTHS_IN[unit]:
             return SKIP
         first = (ordinal - 1) * _MONTHS_IN[unit] + 1
     shift = ru.mods.get(m["pmod"])
     year = _year_of(int(m["pyear"]) if m["pyear"] else None, ru.mods.get(m["pymod"]), published)
-    if isinstance(year, _Skip):
+    if isinstance(year, _Skip):  # "… следующего года" with no publication date: no date
         return _Period(unit, first, year_shift=0)
     if unit == "year":
-        return _Period("year", year=year, year_shift=shift if isinstance(shift, int) else None)
-    return _Period(unit, first, year=year, shift=shift if isinstance(shift, int) else 0)
+        return _Period("year", year=year, year_shift=shift)
+    return _Period(unit, first, year=year, shift=shift or 0)
 
 
 def _ru_period_re() -> str:
@@ -418,8 +427,7 @@ def _ru_in_period(m: re.Match[str], published: date | None) -> Value:
 
 def _ru_in_year(m: re.Match[str], published: date | None) -> Value:
     """"в следующем году": the end of that year."""
-    shift = _ru().mods[m["mod"]]
-    return _end(_Period("year", year_shift=int(shift)), published)  # type: ignore[arg-type]
+    return _end(_Period("year", year_shift=_ru().mods[m["mod"]]), published)
 
 
 def _ru_date(m: re.Match[str], published: date | None) -> Value:
@@ -431,7 +439,7 @@ def _ru_date(m: re.Match[str], published: date | None) -> Value:
         return SKIP
     if isinstance(year, _Skip):
         return None
-    return _on_or_after(published, int(ru.months[m["month"]]), day, year)  # type: ignore[arg-type]
+    return _on_or_after(published, ru.months[m["month"]], day, year)
 
 
 def _numeric_date(m: re.Match[str], published: date | None) -> Value:
@@ -446,7 +454,7 @@ def _ru_month(m: re.Match[str], published: date | None) -> Value:
     year = _year_of(int(m["year"]) if m["year"] else None, ru.mods.get(m["ymod"]), published)
     if isinstance(year, _Skip):
         return None
-    return _on_or_after(published, int(ru.months[m["month"]]), 1, year)  # type: ignore[arg-type]
+    return _on_or_after(published, ru.months[m["month"]], 1, year)
 
 
 def _ru_year(m: re.Match[str], published: date | None) -> Value:
@@ -458,12 +466,9 @@ def _ru_year(m: re.Match[str], published: date | None) -> Value:
 def _ru_within(m: re.Match[str], published: date | None) -> Value:
     """"в течение двух месяцев", "в течение 10 рабочих дней", "в течение текущего года"."""
     ru = _ru()
-    unit = str(ru.units[m["unit"]])
+    unit = ru.units[m["unit"]]
     if m["mod"]:
-        if unit == "day":
-            return SKIP
-        return _end(_Period(unit, year_shift=None, shift=int(ru.mods[m["mod"]])),  # type: ignore[arg-type]
-                    published)
+        return SKIP if unit == "day" else _end(_Period(unit, shift=ru.mods[m["mod"]]), published)
     n = _number(m["n"], ru.cardinals) if m["n"] else 1
     if n is None or n > 1000:
         return SKIP
@@ -474,7 +479,7 @@ def _ru_term(m: re.Match[str], published: date | None) -> Value:
     """"в двухнедельный срок", "в 10-дневный срок", "в месячный срок"."""
     ru = _ru()
     n = int(m["digits"]) if m["digits"] else ru.term_prefixes.get(m["pre"]) or 1
-    return _add(published, int(n), str(ru.term_stems[m["stem"]]))  # type: ignore[call-overload]
+    return _add(published, n, ru.term_stems[m["stem"]])
 
 
 def _event(day: list[int]) -> Handler:
@@ -513,7 +518,7 @@ def _ru_season(m: re.Match[str], published: date | None) -> Value:
 @cache
 def _ru_deadline_rules() -> tuple[_Rule, ...]:
     ru = _ru()
-    prep = rf"{_B}(?:{ru.prep}){_E}\s*"
+    prep = rf"{_B}(?:{ru.prep}){_E}\s+"
     mod_year = rf"(?:\s+(?P<year>\d{{4}})\s*{ru.year}|\s+(?P<ymod>{ru.mods.re})\s+{ru.year})?"
     stems = ru.term_stems.re
     unit = rf"(?P<unit>{ru.units.re}){_E}"
@@ -555,11 +560,11 @@ def _ru_times(m: re.Match[str], published: date | None) -> Value:
     """"раз в два месяца", "не реже одного раза в месяц", "дважды в год"."""
     ru = _ru()
     times = m["t"].lower()
-    k = 2 if times == "дважды" else 3 if times == "трижды" else _number(m["k"], ru.cardinals)
+    k = {"дважды": 2, "трижды": 3}.get(times) or (_number(m["k"], ru.cardinals) if m["k"] else 1)
     n = _number(m["n"], ru.cardinals) if m["n"] else 1
     if not k or not n or k > 100 or n > 100:
         return SKIP
-    rrule = _times(k, n, str(ru.units[m["unit"]]))
+    rrule = _times(k, n, ru.units[m["unit"]])
     return SKIP if rrule is None else rrule
 
 
@@ -569,7 +574,7 @@ def _ru_each(m: re.Match[str], published: date | None) -> Value:
     n = _number(m["n"], ru.cardinals) if m["n"] else 1
     if not n or n > 100:
         return SKIP
-    return _every(n, str(ru.units[m["unit"]]))
+    return _every(n, ru.units[m["unit"]])
 
 
 @cache
@@ -584,10 +589,10 @@ def _ru_recurrence_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{qual}кажд(?:ый|ую|ое|ые|ого|ой|ом|ых){_E}\s+(?:(?P<n>{card})\s+)?"
                        rf"{unit}"), _ru_each),
         _Rule(_compile(rf"{qual}(?P<adv>{ru.adverbs.re}){_E}"),
-              lambda m, _: str(ru.adverbs[m["adv"]])),
+              lambda m, _: ru.adverbs[m["adv"]]),
         _Rule(_compile(rf"{_B}(?:в|на)\s+(?P<adj>{ru.adjectives.re})\w*\s+"
                        rf"(?:режиме|основе|порядке){_E}"),
-              lambda m, _: str(ru.adjectives[m["adj"]])),
+              lambda m, _: ru.adjectives[m["adj"]]),
     )
 
 
@@ -599,17 +604,17 @@ class _Kk:
     """Kazakh word classes and their regexes."""
 
     post: str
-    edges: _Words
-    mods: _Words
-    past: _Words
-    units: dict[str, _Words]  # by role: nom, loc, per, gen, adj, in
+    edges: _Words[str]
+    mods: _Words[int]
+    past: _Words[str]
+    units: dict[str, _Words[str]]  # by role: nom, loc, per, gen, adj, in
     month_stems: tuple[str, ...]
     month_tail: str
-    numbers: _Words
-    cardinals: _Words
-    seasons_loc: _Words
-    seasons_dat: _Words
-    adverbs: _Words
+    numbers: _Words[int]
+    cardinals: _Words[int]
+    seasons_loc: _Words[str]
+    seasons_dat: _Words[str]
+    adverbs: _Words[int]
     within: str
     quals: str
     quals_after: str
@@ -620,12 +625,12 @@ class _Kk:
     @property
     def num(self) -> str:
         w = rf"{self.numbers.re}{_E}"
-        return rf"(?:\d{{1,4}}(?!\d)|{w}(?:\s+{w})*)"
+        return rf"(?:\d{{1,4}}(?!\d)|{w}(?:\s+{w}){{0,5}})"
 
     @property
     def day(self) -> str:
         w = rf"{self.numbers.re}{_E}"
-        return rf"(?:\d{{1,2}}(?:-?[^\W\d_]+)?(?![\w\d])|{w}(?:\s+{w})*)"
+        return rf"(?:\d{{1,2}}(?:-?[^\W\d_]+)?(?![\w\d])|{w}(?:\s+{w}){{0,5}})"
 
     @property
     def month(self) -> str:
@@ -640,7 +645,7 @@ class _Kk:
         return "(?:" + "|".join(self.units[r].re for r in roles) + rf"){_E}"
 
     def unit_of(self, text: str) -> str:
-        return next(str(w[text]) for w in self.units.values() if w.get(text) is not None)
+        return next(w[text] for w in self.units.values() if w.get(text) is not None)
 
 
 def _kk_number_forms(table: dict[str, list[str]]) -> list[tuple[str, int]]:
@@ -660,12 +665,12 @@ def _kk() -> _Kk:
     d = load("timing")["kk"]
 
     def lst(key: str) -> str:
-        return _words("kk", ((w, w) for w in d[key])).re
+        return _same("kk", d[key]).re
 
-    numbers = _kk_number_forms(d["numbers"]) + [(k, int(v[0])) for v, k in _roman().items()]
+    numbers = _kk_number_forms(d["numbers"]) + _roman()
     return _Kk(
-        post=rf"{lst('postpositions')}{_E}", edges=_by_value("kk", d["edges"], str),
-        mods=_by_value("kk", d["modifiers"]), past=_words("kk", ((p, p) for p in d["past_words"])),
+        post=rf"{lst('postpositions')}{_E}", edges=_named("kk", d["edges"]),
+        mods=_numbered("kk", d["modifiers"]), past=_same("kk", d["past_words"]),
         units={role: _words("kk", ((f, u) for u, roles in d["units"].items() for f in roles[role]))
                for role in ("nom", "loc", "per", "gen", "adj", "in")},
         month_stems=tuple(_key(s, "kk") for s in d["month_stems"]), month_tail=d["month_tail_re"],
@@ -673,16 +678,17 @@ def _kk() -> _Kk:
         cardinals=_words("kk", ((forms[0], int(v)) for v, forms in d["numbers"].items())),
         seasons_loc=_words("kk", ((f, s) for s, r in d["seasons"].items() for f in r["loc"])),
         seasons_dat=_words("kk", ((f, s) for s, r in d["seasons"].items() for f in r["dat"])),
-        adverbs=_by_value("kk", d["adverbs"]), within=lst("within"), quals=lst("qualifiers"),
+        adverbs=_numbered("kk", d["adverbs"]), within=lst("within"), quals=lst("qualifiers"),
         quals_after=lst("qualifier_after"), times=lst("times"), year_gen=lst("year_gen"),
         year_dat=lst("year_dat"),
     )
 
 
-def _kk_year_prefix(kk: _Kk) -> str:
-    """"2025 жылғы", "осы жылдың", "биылғы" before a date or a period."""
-    return (rf"(?:(?P<ypre>{kk.num})\s*-?\s*{kk.year_gen}{_E}\s+"
-            rf"|(?P<ymod>{kk.mods.re}){_E}\s+(?:{kk.year_gen}{_E}\s+)?)?")
+def _kk_year_prefix(kk: _Kk, strict: bool = False) -> str:
+    """"2025 жылғы", "осы жылдың" before a date or a period; "биылғы" too unless strict."""
+    gen = rf"{kk.year_gen}{_E}\s+"
+    return (rf"(?:(?P<ypre>{kk.num})\s*-?\s*{gen}"
+            rf"|(?P<ymod>{kk.mods.re}){_E}\s+{gen if strict else f'(?:{gen})?'})?")
 
 
 def _kk_year(m: re.Match[str], published: date | None) -> int | None | _Skip:
@@ -697,28 +703,28 @@ def _kk_period(m: re.Match[str], published: date | None) -> _Period | _Skip:
     """The period of a Kazakh match: "келесі жылдың бірінші тоқсанының", "мамырдың"."""
     kk = _kk()
     if m["py"]:
-        year = _year(_number(m["py"], kk.numbers))
-        return SKIP if year is None else _Period("year", year=year)
+        absolute = _year(_number(m["py"], kk.numbers))
+        return SKIP if absolute is None else _Period("year", year=absolute)
     year = _kk_year(m, published)
-    if isinstance(year, _Skip):
-        return _Period("year", year_shift=0) if m["punit"] else SKIP
+    if isinstance(year, _Skip):  # "келесі жылдың …" with no publication date: no date
+        return _Period("year", year_shift=0)
     shift = kk.mods.get(m["pmod"])
     if m["pmonth"]:
         return _Period("month", kk.month_number(m["pmonth"]), year=year)
     unit = kk.unit_of(m["punit"])
     if unit == "year":
-        return _Period("year", year=year, year_shift=shift if isinstance(shift, int) else None)
+        return _Period("year", year=year, year_shift=shift)
     first = None
     ordinal = _number(m["pord"], kk.numbers) if m["pord"] else None
     if ordinal is not None and unit in ("quarter", "halfyear"):
         if not 1 <= ordinal <= 12 // _MONTHS_IN[unit]:
             return SKIP
         first = (ordinal - 1) * _MONTHS_IN[unit] + 1
-    return _Period(unit, first, year=year, shift=shift if isinstance(shift, int) else 0)
+    return _Period(unit, first, year=year, shift=shift or 0)
 
 
 def _kk_period_re(kk: _Kk, roles: tuple[str, ...]) -> str:
-    return (rf"(?:(?P<py>{kk.num})\s*-?\s*{kk.year_gen}{_E}|{_kk_year_prefix(kk)}"
+    return (rf"(?:(?P<py>{kk.num})\s*-?\s*{kk.year_gen}{_E}|{_kk_year_prefix(kk, True)}"
             rf"(?:(?P<pmod>{kk.mods.re}){_E}\s+)?(?:(?P<pord>{kk.num})\s+)?"
             rf"(?:(?P<punit>{kk.unit(*roles)})|(?P<pmonth>{kk.month})))")
 
@@ -775,7 +781,7 @@ def _kk_within(m: re.Match[str], published: date | None) -> Value:
 def _kk_within_mod(m: re.Match[str], published: date | None) -> Value:
     """"осы ай ішінде", "биылғы жыл ішінде": the end of that period."""
     kk = _kk()
-    unit, shift = kk.unit_of(m["unit"]), int(kk.mods[m["mod"]])  # type: ignore[call-overload]
+    unit, shift = kk.unit_of(m["unit"]), kk.mods[m["mod"]]
     if unit == "day":
         return SKIP
     if unit == "year":
@@ -806,7 +812,7 @@ def _kk_adverb(m: re.Match[str], published: date | None) -> Value:
     kk = _kk()
     if _past_before(m.string, m.start(), kk.past):
         return SKIP
-    return _end(_Period("year", year_shift=int(kk.adverbs[m["adv"]])), published)  # type: ignore[call-overload]
+    return _end(_Period("year", year_shift=kk.adverbs[m["adv"]]), published)
 
 
 @cache

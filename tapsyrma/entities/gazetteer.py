@@ -17,7 +17,7 @@ from functools import cache
 from tapsyrma import kazakh, russian
 from tapsyrma.data import load
 
-WORD = re.compile(r"[\w.-]+")
+WORD = re.compile(r"\w+(?:[.-]\w+)*")
 # The kinds of entry, most specific first: on a tie of length the first wins.
 KINDS = ("person", "body", "region", "party", "title")
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "body": "ORG"}
@@ -53,6 +53,7 @@ class Entry:
     key: str  # person id, region slug, body or party id, or office pattern of a title
     needs_capital: bool = False
     number: str | None = None  # "sing" or "plur" when the phrase's head fixes it (аким, акимы)
+    head_lemma: str | None = None  # the lemma whose readings tell a word's number
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,21 @@ class Gazetteer:
         words = WORD.findall(text)
         keys = tuple(word_keys(w, self.lang) for w in words)
         if keys and entry.kind in ("party", "title"):
-            numbers = word_numbers(words[0], self.lang)
-            entry = replace(entry, number=next(iter(numbers)) if len(numbers) == 1 else None)
+            head = words[-1] if self.lang == "kk" else words[0]
+            lemma = None if self.lang == "kk" else russian.parses(head)[0].normal_form
+            entry = replace(entry, number=self._head_number(head, entry.kind, lemma),
+                            head_lemma=lemma)
         if keys:
             for first in keys[0]:
                 self.phrases[first].append((keys, entry))
+
+    def _head_number(self, head: str, kind: str, lemma: str | None) -> str:
+        """The number of a phrase's head (Kazakh: the last word, Russian: the first one);
+        where the head is ambiguous, a collective party is plural and a title singular."""
+        numbers = word_numbers(head, self.lang, lemma)
+        if len(numbers) == 1:
+            return next(iter(numbers))
+        return "plur" if kind == "party" else "sing"
 
     def find(self, words: Sequence[str]) -> list[Mention]:
         """The longest non-overlapping mentions in a sequence of word tokens."""
@@ -106,7 +117,9 @@ class Gazetteer:
                 end = i + len(phrase)
                 if end > len(words) or (entry.needs_capital and not words[i][:1].isupper()):
                     continue
-                if entry.number and entry.number not in word_numbers(words[i], self.lang):
+                if entry.number and entry.number not in word_numbers(
+                        words[i + (len(phrase) - 1 if self.lang == "kk" else 0)], self.lang,
+                        entry.head_lemma):
                     continue
                 if all(phrase[k] & keys[i + k] for k in range(1, len(phrase))) and (
                         best is None or _better(end - i, entry, best)):
@@ -129,11 +142,12 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
 
 
 @cache
-def word_numbers(word: str, lang: str) -> frozenset[str]:
-    """The grammatical numbers a word can have: {"sing"}, {"plur"} or both."""
+def word_numbers(word: str, lang: str, lemma: str | None = None) -> frozenset[str]:
+    """The grammatical numbers a word can have (as a form of `lemma`, when given)."""
     if lang == "kk":
         return frozenset({"plur" if kazakh.is_plural(word) else "sing"})
-    found = {n for p in russian.parses(word) for n in ("sing", "plur") if n in p.tag}
+    found = {n for p in russian.parses(word) for n in ("sing", "plur")
+             if n in p.tag and (lemma is None or p.normal_form == lemma)}
     return frozenset(found) or frozenset({"sing", "plur"})
 
 

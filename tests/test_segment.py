@@ -1,0 +1,28 @@
+"""Sentences and tokens keep their offsets and survive Kazakh and Russian traps."""
+
+import pytest
+
+from tapsyrma.segment import sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Жиынға М.Қасымбеков, А.Бисембаев қатысты. Келесі сөйлем.",
+     ["Жиынға М.Қасымбеков, А.Бисембаев қатысты.", "Келесі сөйлем."]),
+    ("Токаев выступил на ХХХІІІ сессии АНК. Это важно.",
+     ["Токаев выступил на ХХХІІІ сессии АНК.", "Это важно."]),
+    ("«Бұл – бәрімізге ортақ міндет», – деді Елбасы. Келесі.",
+     ["«Бұл – бәрімізге ортақ міндет», – деді Елбасы.", "Келесі."]),
+    ("Заголовок без точки\nТекст статьи. Второе предложение.",
+     ["Заголовок без точки", "Текст статьи.", "Второе предложение."]),
+    ("В 2024 г. выделено 5 млн. тенге. Далее.", ["В 2024 г. выделено 5 млн. тенге.", "Далее."]),
+])
+def test_segment_sentences(text: str, expected: list[str]) -> None:
+    assert [s.text for s in sentences(text)] == expected
+
+
+def test_segment_offsets_index_the_text() -> None:
+    text = "Бірінші сөйлем.\n\n  Екінші: «тырнақша».\nҮшінші"
+    for s in sentences(text):
+        assert text[s.start:s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start:t.end] == t.text
