@@ -30,3 +30,10 @@ def best_has(word: str, *grammemes: str) -> bool:
     """The most likely reading carries all the grammemes."""
     found = parses(word)
     return bool(found) and all(g in found[0].tag for g in grammemes)
+
+
+def in_case(word: str, case: str, parts_of_speech: tuple[str, ...]) -> bool:
+    """The word's most likely part of speech is one of these and it may stand in `case`."""
+    found = parses(word)
+    pos = found[0].tag.POS if found else None
+    return pos in parts_of_speech and has(word, pos, case)

@@ -104,7 +104,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
                state: _State) -> Directive | None:
     grammar = kk if lang == "kk" else ru
     tokens = sentence.tokens
-    if frame.issuer and grammar.non_authority([t.text for t in tokens[slice(*frame.issuer)]]):
+    if frame.issuer and grammar.non_authority(_head(tokens, frame.issuer, lang)):
         return None
     issuer, confidence = _issuer(tokens, index, frame, lang, state)
     addressees = _addressees(tokens, frame, lang, state, grammar)
@@ -136,6 +136,12 @@ def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
         elif t and action.endswith(t.text):
             action = action[: -len(t.text)]
     return action.strip(" ,–—-\"«»")
+
+
+def _head(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> str:
+    """The head word of a noun phrase: the last in Kazakh, the first in Russian."""
+    words = [t.text for t in tokens[slice(*span)] if t.text[:1].isalnum()]
+    return (words[-1] if lang == "kk" else words[0]) if words else ""
 
 
 def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state: _State

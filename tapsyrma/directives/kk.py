@@ -221,9 +221,9 @@ def _first_person(words: list[str], issuer: tuple[int, int] | None) -> bool:
     return issuer is not None and words[issuer[0]] in ("мен", "біз")
 
 
-def non_authority(words: Sequence[str]) -> bool:
+def non_authority(word: str) -> bool:
     bad = lexicon()["non_authorities"]
-    return any(s.startswith(b) for w in words for s in kazakh.stems(w) for b in bad)
+    return any(s.startswith(b) for s in kazakh.stems(word) for b in bad)
 
 
 def addressee_head(words: Sequence[str]) -> str | None:

@@ -15,7 +15,14 @@ from datetime import date
 from functools import lru_cache
 
 from tapsyrma import kazakh, russian
-from tapsyrma.entities.gazetteer import Mention, Person, gazetteer, holders, persons
+from tapsyrma.entities.gazetteer import (
+    Mention,
+    Person,
+    gazetteer,
+    holders,
+    name_forms,
+    persons,
+)
 from tapsyrma.records import Party, Token
 
 REGION_OFFICE = re.compile(r"\{(region|city|ministry)\}")
@@ -123,29 +130,38 @@ def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
 
 
 def is_nominative(word: str, lang: str) -> bool:
+    """No case ending on the word (a name as the gazetteer spells it counts as nominative)."""
+    if word.lower() in name_forms():
+        return True
     if lang == "kk":
         low = word.lower()
         return not any(a.case in KK_OBLIQUE and a.stem != low and len(a.stem) >= 3
                        and _plain_stem(a.stem) for a in kazakh.analyses(word))
-    return russian.has(word, "nomn") or not any(c.islower() for c in word)
+    return (russian.has(word, "nomn") or word.lower() in russian.lemmas(word)
+            or not any(c.islower() for c in word))
 
 
 def _plain_stem(stem: str) -> bool:
     return not stem.endswith(("қ", "к", "г", "ғ"))  # peeling artefacts of -қа/-ке/-ға/-ге
 
 
+def _authority(m: Mention) -> bool:
+    return m.entry.kind in AUTHORITY_KINDS or (
+        m.entry.kind == "party" and not m.entry.key.startswith("other:"))
+
+
 def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
                           ) -> tuple[int, int] | None:
     """The authority named in the nominative nearest before `limit`, with its apposition."""
     found = [m for m in mentions_of(tokens, lang)
-             if m.end <= limit and m.entry.kind in AUTHORITY_KINDS
+             if m.end <= limit and _authority(m)
              and is_nominative(tokens[m.end - 1 if lang == "kk" else m.start].text, lang)]
     if not found:
         return None
     last = found[-1]
     start = last.start
     for m in reversed(found[:-1]):  # "Мемлекет басшысы Қасым-Жомарт Тоқаев": title + name
-        if m.end == start:
+        if m.end == start and {m.entry.kind, last.entry.kind} == {"title", "person"}:
             start = m.start
     return (start, last.end)
 

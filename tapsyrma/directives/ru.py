@@ -24,6 +24,8 @@ CLAUSE_END = set(".!?;:") | QUOTES
 ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",),
                    "pered": ("ablt",)}
 ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
+PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
+ABOUT = {"по", "о", "об", "относительно", "касательно"}
 
 
 @cache
@@ -89,7 +91,8 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         nouns = [j for j in window if russian.lemmas(tokens[j].text) & set(light["nouns"])]
         if nouns:
             span = (min(i, nouns[0]), max(i, nouns[0]) + 1)
-            return _frame(tokens, *span, light["kind"], light["addressee"], noun=nouns[0])
+            return _frame(tokens, *span, light["kind"], light["addressee"], noun=nouns[0],
+                          verb=i)
     return None
 
 
@@ -128,10 +131,14 @@ def _by_order_frame(tokens: Sequence[Token]) -> Frame | None:
 
 
 def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
-           noun: int | None = None) -> Frame | None:
+           noun: int | None = None, verb: int | None = None) -> Frame | None:
     addressees, after = _addressees(tokens, end, where)
+    if not addressees and verb is not None and noun is not None and noun > verb + 1:
+        addressees, _ = _addressees(tokens, verb + 1, where)  # "дал Правительству ряд поручений"
     if where == "pered" and not addressees:  # "перед кем" may stand before the trigger too
         addressees, _ = _addressees(tokens, max(0, start - 6), where)
+    if not addressees and where == "dative" and _passive(tokens[start:end]):
+        addressees = _dative_before(tokens, start)  # "Министерству дано указание …"
     inf = _first_infinitive(tokens, after)
     if inf is not None:
         action = _action_from(tokens, after if _only_adverbs(tokens, after, inf) else inf)
@@ -151,6 +158,22 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))
+
+
+def _passive(tokens: Sequence[Token]) -> bool:
+    return any(russian.best_has(t.text, "PRTS") for t in tokens)
+
+
+def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]:
+    """The dative phrase that ends right before a passive trigger ("министрам поручено")."""
+    first = start
+    while first > 0 and (russian.has(tokens[first - 1].text, "datv")
+                         or (first < start and russian.has(tokens[first - 1].text, "gent")
+                             and not russian.has(tokens[first - 1].text, "PREP"))):
+        first -= 1
+    while first < start and not russian.has(tokens[first].text, "datv"):
+        first += 1
+    return [(first, start)] if first < start else []
 
 
 def _addressees(tokens: Sequence[Token], i: int, where: str
@@ -195,8 +218,7 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
         word = tokens[end].text
         if _infinitive_at(tokens, end) or not any(c.isalpha() for c in word):
             break
-        if any(russian.has(word, pos, c) for c in cases for pos in ("NOUN", "ADJF", "NPRO",
-                                                                    "PRTF", "NUMR")) or (
+        if any(russian.in_case(word, c, PHRASE_POS) for c in cases) or (
                 seen_noun and russian.has(word, "gent")) or (
                 word.isupper() and len(word) > 1) or (end > j and word.lower() == "и" and
                                                       _continues_genitive(tokens, end)):
@@ -215,6 +237,9 @@ def _continues_genitive(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _infinitive_at(tokens: Sequence[Token], i: int) -> bool:
+    """An infinitive at i, or "не" and an infinitive ("не допустить")."""
+    if i < len(tokens) and tokens[i].text.lower() == "не":
+        i += 1
     return i < len(tokens) and russian.best_has(tokens[i].text, "INFN")
 
 
@@ -266,9 +291,10 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
                                   or tokens[first - 1].text.lower() in ("ряд", "ряда", "ряде")):
         first -= 1
     last = noun + 1
-    while last < len(tokens) and (russian.best_has(tokens[last].text, "gent")
-                                  or tokens[last].text.lower() == "по"):
+    while last < len(tokens) and russian.best_has(tokens[last].text, "gent"):
         last += 1
+    if last < len(tokens) and tokens[last].text.lower() in ABOUT:  # "поручений по снижению …"
+        return (tokens[first].start, _action_from(tokens, last)[1])
     return (tokens[first].start, tokens[last - 1].end)
 
 
@@ -309,8 +335,8 @@ def _first_person_before(tokens: Sequence[Token], start: int) -> bool:
         russian.best_has(tokens[start].text, "1per"))
 
 
-def non_authority(words: Sequence[str]) -> bool:
-    return any(russian.lemmas(w) & set(lexicon()["non_authorities"]) for w in words)
+def non_authority(word: str) -> bool:
+    return bool(russian.lemmas(word) & set(lexicon()["non_authorities"]))
 
 
 def addressee_head(words: Sequence[str]) -> str | None:

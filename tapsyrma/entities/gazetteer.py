@@ -19,7 +19,7 @@ from tapsyrma.data import load
 
 WORD = re.compile(r"\w+(?:[.-]\w+)*")
 # The kinds of entry, most specific first: on a tie of length the first wins.
-KINDS = ("person", "body", "region", "party", "title")
+KINDS = ("person", "party", "body", "region", "title")
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "body": "ORG"}
 
 
@@ -166,6 +166,13 @@ def persons() -> dict[str, Person]:
         names = {lang: item[lang] for lang in ("ru", "kk", "en") if item.get(lang)}
         out[item["id"]] = Person(item["id"], names, offices)
     return out
+
+
+@cache
+def name_forms() -> frozenset[str]:
+    """Every word of every person's name as the gazetteer spells it, lower-cased."""
+    return frozenset(w.lower() for p in persons().values() for name in p.names.values()
+                     for w in WORD.findall(name))
 
 
 def holders(office: str, day: date | None) -> list[Person]:
