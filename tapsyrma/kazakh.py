@@ -82,7 +82,7 @@ def is_dative(word: str) -> bool:
 
 def is_verbal_noun(stem: str) -> bool:
     low = stem.lower()
-    return (any(low.endswith(e) for e in _VERBAL["endings"]) and len(low) > 3
+    return (any(low.endswith(e) for e in _VERBAL["endings"]) and len(low) >= 3
             and low not in _VERBAL["not_verbal"])
 
 

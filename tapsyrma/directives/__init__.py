@@ -92,7 +92,10 @@ def _speakers(text: str, sentences: Sequence[Sentence], lang: str | None,
 
 
 def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
-    """Remember the last authority named as a subject, for a later "Он поручил"."""
+    """Remember the last authority named as a subject, for a later "Он поручил", and the
+    bodies named, for a later bare "министерству"."""
+    state.context.named.extend(m.entry.key for m in mentions_of(sentence.tokens, lang)
+                               if m.entry.kind in ("body", "title", "party"))
     span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
     if span:
         parties = span_parties(sentence.tokens, span, lang, state.context)
@@ -150,11 +153,29 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
         parties = span_parties(tokens, frame.issuer, lang, state.context)
         if parties:
             return parties[0], CONFIDENCE["firm"]
+    reported = _according_to(tokens, lang, state)
+    if reported:
+        return reported, CONFIDENCE["firm"]
     if index in state.speakers:
         return state.speakers[index], CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     if (frame.pronoun or frame.first_person or not frame.issuer) and state.last_issuer:
         return state.last_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     return UNSPECIFIED, CONFIDENCE["firm"] + CONFIDENCE["no_issuer"]
+
+
+def _according_to(tokens: Sequence[Token], lang: str, state: _State) -> Party | None:
+    """ "По словам Президента, …": the one whose words the sentence reports."""
+    phrases = (kk if lang == "kk" else ru).lexicon().get("according_to", [])
+    low = [t.text.lower() for t in tokens]
+    for phrase in phrases:
+        words = phrase.split()
+        for i in range(len(low) - len(words)):
+            if low[i:i + len(words)] == words:
+                span = (i + len(words), min(len(tokens), i + len(words) + 4))
+                parties = span_parties(tokens, span, lang, state.context)
+                if parties:
+                    return parties[0]
+    return None
 
 
 def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,

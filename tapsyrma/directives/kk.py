@@ -8,6 +8,7 @@ is a directive only when the trigger follows a verbal noun or a directive noun: 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 from tapsyrma import kazakh
@@ -36,12 +37,20 @@ def is_report(text: str) -> bool:
 
 
 def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
+    """Frames left to right; a converb (тапсырып, …) closes a clause, and the next frame's
+    slots are sought after it, sharing its subject."""
     words = [t.text.lower() for t in tokens]
+    floor, previous = 0, None
     for i in range(len(tokens)):
-        frame = (_verb_frame(tokens, words, i) or _light_frame(tokens, words, i)
-                 or _soft_frame(tokens, words, i))
+        if i < floor:
+            continue
+        frame = (_verb_frame(tokens, words, i, floor) or _light_frame(tokens, words, i, floor)
+                 or _soft_frame(tokens, words, i, floor))
         if frame:
+            if frame.issuer is None and previous is not None and previous.issuer:
+                frame = replace(frame, issuer=previous.issuer)
             yield frame
+            floor, previous = frame.trigger[1], frame
 
 
 def _matches(words: list[str], i: int, phrase: str) -> int:
@@ -51,24 +60,32 @@ def _matches(words: list[str], i: int, phrase: str) -> int:
     return len(parts) if ok else 0
 
 
-def _verb_frame(tokens: Sequence[Token], words: list[str], i: int) -> Frame | None:
+def _verb_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
     for verb in lexicon()["verb"]:
         for form in verb["stems"]:
             n = _matches(words, i, form)
             if not n:
                 continue
-            passive = "ыл" in form
-            chain = _chain_end(tokens, i, "nominative" if passive else "accusative")
-            if chain is None:
-                return None
-            return _frame(tokens, words, (i, i + n), chain, verb["kind"],
-                          first_person=form.endswith(FIRST_PERSON_ENDINGS))
+            passive = _passive(form)
+            cases = ["nominative"] if passive else verb.get("action_cases", ["accusative"])
+            for case in cases:
+                chain = _chain_end(tokens, i, case, floor)
+                if chain is not None:
+                    return _frame(tokens, words, (i, i + n), chain, verb["kind"], floor,
+                                  verb.get("addressee_cases", ["dative"]),
+                                  first_person=form.endswith(FIRST_PERSON_ENDINGS))
+            return None
     return None
 
 
-def _chain_end(tokens: Sequence[Token], trigger: int, case: str) -> int | None:
+def _passive(word: str) -> bool:
+    """A passive verb form: тапсырылды, берілді, жүктелді, салынды."""
+    return word in lexicon()["passive"]
+
+
+def _chain_end(tokens: Sequence[Token], trigger: int, case: str, floor: int) -> int | None:
     """The last verbal noun in `case` before the trigger, within the clause."""
-    for j in range(trigger - 1, -1, -1):
+    for j in range(trigger - 1, floor - 1, -1):
         word = tokens[j].text
         if word in CLAUSE_END:
             return None
@@ -78,7 +95,7 @@ def _chain_end(tokens: Sequence[Token], trigger: int, case: str) -> int | None:
     return None
 
 
-def _light_frame(tokens: Sequence[Token], words: list[str], i: int) -> Frame | None:
+def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
     for light in lexicon()["light"]:
         if words[i] not in light["nouns"]:
             continue
@@ -91,13 +108,25 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int) -> Frame | N
             chain = _dative_chain_end(tokens, i)
             if chain is None:
                 return None
-            return _frame(tokens, words, (i, verb + 1), chain, kind)
-        about = next((j for j in range(i - 1, -1, -1) if words[j] in lexicon()["about"]), None)
-        subject = _issuer(tokens, i)
+            return _frame(tokens, words, (i, verb + 1), chain, kind, floor, ["dative"])
+        about = next((j for j in range(i - 1, floor - 1, -1) if words[j] in lexicon()["about"]),
+                     None)
+        subject = _issuer(tokens, i, floor)
         if about is not None and about >= i - 4 and (subject is None or about > subject[1]):
-            return _frame(tokens, words, (i, verb + 1), about - 1, kind)
-        return _frame(tokens, words, (i, verb + 1), i, kind, object_noun=True)
+            return _frame(tokens, words, (i, verb + 1), about - 1, kind, floor, ["dative"])
+        if i > floor and _content_verbal_noun(tokens[i - 1].text):  # "… жеткізу міндетін"
+            return _frame(tokens, words, (i, verb + 1), i - 1, kind, floor, ["dative"])
+        frame = _frame(tokens, words, (i, verb + 1), i, kind, floor, ["dative"],
+                       object_noun=True)
+        if frame and _passive(words[verb]) and not frame.addressees:
+            return None  # "40 тапсырма берілді": tasks of a test, given to nobody in particular
+        return frame
     return None
+
+
+def _content_verbal_noun(word: str) -> bool:
+    """A verbal noun that says what the task is: "жеткізу міндеті", "тартуға нұсқау"."""
+    return kazakh.is_verbal_noun(word) or kazakh.is_verbal_noun_in(word, "dative")
 
 
 def _dative_chain_end(tokens: Sequence[Token], trigger: int) -> int | None:
@@ -108,27 +137,30 @@ def _dative_chain_end(tokens: Sequence[Token], trigger: int) -> int | None:
     return None
 
 
-def _soft_frame(tokens: Sequence[Token], words: list[str], i: int) -> Frame | None:
+def _soft_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
     """ "…көмек көрсету қажеттігін баса айтты" with a named dative addressee."""
-    if words[i] not in lexicon()["soft_nouns"]:
+    n = next((n for noun in lexicon()["soft_nouns"] if (n := _matches(words, i, noun))), 0)
+    if not n or i == 0:
         return None
-    verb = next((j for j in range(i + 1, min(len(words), i + 3))
+    verb = next((j for j in range(i + n, min(len(words), i + n + 2))
                  if any(_matches(words, j, v) for v in lexicon()["soft_verbs"])), None)
-    if verb is None or i == 0:
+    if verb is None:
         return None
-    frame = _frame(tokens, words, (i, verb + 1), i - 1, "task")
+    frame = _frame(tokens, words, (i, verb + 1), i - 1, "recommendation", floor, ["dative"])
     if frame is None or not frame.addressees:
         return None
-    return Frame(frame.kind, frame.trigger, frame.action, frame.issuer, frame.addressees,
-                 soft=True)
+    return replace(frame, soft=True)
 
 
 def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], chain_end: int,
-           kind: str, first_person: bool = False, object_noun: bool = False) -> Frame | None:
+           kind: str, floor: int, addressee_cases: list[str], first_person: bool = False,
+           object_noun: bool = False) -> Frame | None:
     limit = trigger[0] if object_noun else chain_end + 1
-    addressees = _addressees(tokens, limit)
-    issuer = _issuer(tokens, min([limit] + [a[0] for a in addressees]))
-    after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [0])
+    addressees = _addressees(tokens, floor, limit, addressee_cases)
+    issuer = _issuer(tokens, min([limit] + [a[0] for a in addressees]), floor)
+    if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
+        return None
+    after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [floor])
     if object_noun:
         start = _object_start(tokens, trigger[0], after)
         end = trigger[0] + 1
@@ -142,15 +174,47 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
                  first_person=first_person or _first_person(words, issuer))
 
 
-def _addressees(tokens: Sequence[Token], limit: int) -> list[tuple[int, int]]:
-    """Dative noun phrases before the action; coordinated ones share the last one's case."""
-    found: list[tuple[int, int]] = []
-    for j in range(limit):
+def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str]
+                ) -> list[tuple[int, int]]:
+    """The first noun phrase in an addressee case before the action that names people or a
+    body, with the phrases coordinated with it (which share its case ending)."""
+    for j in range(floor, limit):
         word = tokens[j].text
-        if word[:1].isalpha() and kazakh.is_dative(word) and _can_address(tokens, j):
-            first = _phrase_start(tokens, j)
-            found.append((first, j + 1))
-    return _with_coordinated(tokens, found)
+        if word[:1].isalpha() and _in_addressee_case(word, cases) and _can_address(tokens, j):
+            return _with_coordinated(tokens, [(_with_apposition(tokens, j), j + 1)])
+    return []
+
+
+def _with_apposition(tokens: Sequence[Token], j: int) -> int:
+    """The start of the addressee phrase ending at j, taking in the whole name it ends with
+    and a title in apposition before it ("Премьер-министр Әлихан Смайыловқа")."""
+    from tapsyrma.directives.parties import mentions_of
+
+    start = _phrase_start(tokens, j)
+    found = mentions_of(tokens, "kk")
+    person = any(m.start <= j < m.end and m.entry.kind == "person" for m in found)
+    for m in found:
+        if m.start < start < m.end or (m.end == start and m.entry.kind == "region"):
+            start = m.start
+    for m in found:  # a title before the name is the addressee's only if an issuer precedes it
+        if person and m.end == start and m.entry.kind == "title" and _issuer(tokens, m.start):
+            start = m.start
+    return start
+
+
+def _in_addressee_case(word: str, cases: list[str]) -> bool:
+    if "dative" in cases and kazakh.is_dative(word):
+        return True
+    return any(kazakh.has_case(word, c) and not kazakh.is_verbal_noun_in(word, c)
+               for c in cases if c != "dative")
+
+
+def _unauthorised_subject(tokens: Sequence[Token], floor: int, limit: int) -> bool:
+    """ "Үй тұрғындары … талап етті": a subject without authority makes no directive."""
+    from tapsyrma.directives.parties import is_nominative
+
+    return any(non_authority(t.text) and is_nominative(t.text, "kk")
+               for t in tokens[floor:limit])
 
 
 def _can_address(tokens: Sequence[Token], j: int) -> bool:
@@ -193,10 +257,11 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
     return out
 
 
-def _issuer(tokens: Sequence[Token], limit: int) -> tuple[int, int] | None:
+def _issuer(tokens: Sequence[Token], limit: int, floor: int = 0) -> tuple[int, int] | None:
     from tapsyrma.directives.parties import nominative_party_span
 
-    return nominative_party_span(tokens, limit, "kk")
+    span = nominative_party_span(tokens, limit, "kk")
+    return span if span and span[0] >= floor else None
 
 
 def _skip_openers(tokens: Sequence[Token], start: int, end: int) -> int:

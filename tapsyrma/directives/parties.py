@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from tapsyrma import kazakh, russian
+from tapsyrma.data import load
 from tapsyrma.entities.gazetteer import (
     Mention,
     Person,
@@ -46,6 +47,7 @@ class DocumentContext:
     persons: list[str] = field(default_factory=list)  # person ids in order of mention
     regions: Counter = field(default_factory=Counter)  # region slugs by frequency
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
+    named: list[str] = field(default_factory=list)  # party ids named so far, latest last
     last_issuer: Party | None = None
 
     @property
@@ -95,6 +97,14 @@ def title_office(pattern: str, mentions: Sequence[Mention], words: Sequence[Toke
     return REGION_OFFICE.sub(region, pattern) if region else None
 
 
+def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Mention]) -> bool:
+    """ "Жезқазған қаласының әкімі": a city's akim whose city is no region is a district akim."""
+    if "{city}" not in mention.entry.key or mention.start == 0:
+        return False
+    before = words[mention.start - 1].text
+    return before[:1].isupper() and not any(m.end == mention.start for m in around)
+
+
 def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],
              context: DocumentContext) -> Party | None:
     """The party a gazetteer mention names, or None for one that names no party (a region)."""
@@ -105,6 +115,8 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     if kind in ("body", "party"):
         return Party(key, name)
     if kind == "title":
+        if _names_a_town(mention, words, around):
+            return Party("district-akims", name)
         office = title_office(key, around, words, context)
         return context.office_party(office, name) if office else None
     return None
@@ -178,4 +190,13 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     if parties:
         return list(dict.fromkeys(parties))
     name = " ".join(t.text for t in tokens[span[0]:span[1]])
-    return [Party(f"other:{slug(heads[0])}", name)] if heads else []
+    if not heads:
+        return []
+    return [_antecedent(heads[0], name, context) or Party(f"other:{slug(heads[0])}", name)]
+
+
+def _antecedent(head: str, name: str, context: DocumentContext) -> Party | None:
+    """ "министрлікке" alone: the ministry named last before it."""
+    prefix = load("parties")["anaphora"].get(head)
+    named = [p for p in context.named if prefix and p.startswith(prefix)]
+    return Party(named[-1], name) if named else None

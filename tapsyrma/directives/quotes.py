@@ -57,9 +57,21 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+@cache
+def _about_previous() -> re.Pattern[str]:
+    data = load("speech")
+    leads = "|".join(re.escape(x) for x in data["about_previous_ru"] + data["about_previous_kk"])
+    verbs = "|".join(re.escape(v) for v in data["ru"])
+    return re.compile(rf"^(?:{leads})\s+(?:(?:{verbs})\s+)?(?P<who>[^,.!?]{{2,80}})", re.I)
+
+
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Sentence index → the character span naming the speaker of the quote it stands in."""
     found: dict[int, tuple[int, int]] = {}
+    for k, s in enumerate(sentences[1:], 1):  # "«…». Об этом заявил Президент."
+        m = _about_previous().match(s.text)
+        if m:
+            found[k - 1] = (s.start + m.start("who"), s.start + m.end("who"))
     for start, end, who_start, who_end in quoted_spans(text):
         for k, s in enumerate(sentences):
             if start <= s.start < end or (s.start < start and s.end > start and s.end <= end + 2):

@@ -8,6 +8,7 @@ the addressee, or the trigger's own object ("дал ряд поручений").
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 from tapsyrma import russian
@@ -51,9 +52,26 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         yield by_order
         return
     for i in range(len(tokens)):
-        frame = _verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
+        frame = (_verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
+                 or _necessity_frame(tokens, i))
         if frame:
-            yield frame
+            yield from _with_gapping(tokens, frame)
+
+
+def _with_gapping(tokens: Sequence[Token], frame: Frame) -> Iterator[Frame]:
+    """ "поручил Минэнерго утвердить план, а акимам – докладывать …": two orders, one verb."""
+    for k in range(frame.trigger[1], len(tokens) - 2):
+        if tokens[k].start >= frame.action[1]:
+            break
+        if tokens[k].text == "," and tokens[k + 1].text.lower() == "а" and frame.addressees:
+            end = _phrase_in_case(tokens, k + 2, ("datv",))
+            if end > k + 2:
+                start = end + 1 if end < len(tokens) and tokens[end].text in DASHES else end
+                yield replace(frame, action=(frame.action[0], tokens[k - 1].end))
+                yield replace(frame, action=_action_from(tokens, start),
+                              addressees=((k + 2, end),))
+                return
+    yield frame
 
 
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
@@ -62,8 +80,40 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         if russian.lemmas(word) & set(verb["lemmas"]) and _is_order_form(word):
             if russian.best_has(word, "PRTS") and verb["addressee"] == "accusative":
                 return _obliged_frame(tokens, i, verb["kind"])
+            if "object" in verb:
+                return _object_frame(tokens, i, verb)
             return _frame(tokens, i, i + 1, verb["kind"], verb["addressee"])
     return None
+
+
+def _object_frame(tokens: Sequence[Token], i: int, verb: dict) -> Frame | None:
+    """ "указал акимам на необходимость завершить …": only with its object noun."""
+    objects = set(lexicon()[verb["object"]])
+    at = next((j for j in range(i + 1, min(len(tokens), i + 8))
+               if russian.lemmas(tokens[j].text) & objects), None)
+    if at is None:
+        return None
+    frame = _frame(tokens, i, i + 1, verb["kind"], verb["addressee"])
+    if frame is None:
+        return None
+    inf = _first_infinitive(tokens, at + 1)
+    action = _action_from(tokens, inf if inf is not None else at + 1)
+    return replace(frame, trigger=(i, at + 1), action=action) if action[1] else None
+
+
+def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Правительству необходимо ускорить …": soft, and only with a dative addressee."""
+    if tokens[i].text.lower() not in lexicon()["necessity"]:
+        return None
+    addressees = _dative_before(tokens, i)
+    if not addressees:
+        addressees, _ = _addressees(tokens, i + 1, "dative")
+    inf = _first_infinitive(tokens, i + 1 if not addressees else max(i + 1, addressees[-1][1]))
+    if not addressees or inf is None:
+        return None
+    return Frame("recommendation", (i, i + 1), _action_from(tokens, inf),
+                 issuer=nominative_party_span(tokens, addressees[0][0], "ru"),
+                 addressees=tuple(addressees), soft=True)
 
 
 def _obliged_frame(tokens: Sequence[Token], i: int, kind: str) -> Frame | None:
@@ -167,11 +217,10 @@ def _passive(tokens: Sequence[Token]) -> bool:
 def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]:
     """The dative phrase that ends right before a passive trigger ("министрам поручено")."""
     first = start
-    while first > 0 and (russian.has(tokens[first - 1].text, "datv")
-                         or (first < start and russian.has(tokens[first - 1].text, "gent")
-                             and not russian.has(tokens[first - 1].text, "PREP"))):
+    while first > 0 and start - first < 6 and any(
+            russian.in_case(tokens[first - 1].text, case, PHRASE_POS) for case in ("datv", "gent")):
         first -= 1
-    while first < start and not russian.has(tokens[first].text, "datv"):
+    while first < start and not russian.in_case(tokens[first].text, "datv", PHRASE_POS):
         first += 1
     return [(first, start)] if first < start else []
 

@@ -95,8 +95,14 @@ class Gazetteer:
             return next(iter(numbers))
         return "plur" if kind == "party" else "sing"
 
-    def find(self, words: Sequence[str]) -> list[Mention]:
-        """The longest non-overlapping mentions in a sequence of word tokens."""
+    def find(self, tokens: Sequence[str]) -> list[Mention]:
+        """The longest non-overlapping mentions in a sequence of tokens; punctuation between
+        the words of a name is passed over ("Цифрлық даму, инновациялар … министрлігі")."""
+        at = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
+        found = self._find([tokens[i] for i in at])
+        return [Mention(at[m.start], at[m.end - 1] + 1, m.entry) for m in found]
+
+    def _find(self, words: Sequence[str]) -> list[Mention]:
         keys = [word_keys(w, self.lang) for w in words]
         found: list[Mention] = []
         i = 0
