@@ -137,7 +137,7 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 russian.lemmas(tokens[i].text) & set(light["verbs"])
                 and _is_order_form(tokens[i].text)):
             continue
-        window = range(max(0, i - 3), min(len(tokens), i + 5))
+        window = range(max(0, i - 3), min(len(tokens), i + 7))
         nouns = [j for j in window if russian.lemmas(tokens[j].text) & set(light["nouns"])]
         if nouns:
             span = (min(i, nouns[0]), max(i, nouns[0]) + 1)
@@ -268,7 +268,7 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
         if _infinitive_at(tokens, end) or not any(c.isalpha() for c in word):
             break
         if any(russian.in_case(word, c, PHRASE_POS) for c in cases) or (
-                seen_noun and russian.has(word, "gent")) or (
+                seen_noun and russian.in_case(word, "gent", PHRASE_POS)) or (
                 word.isupper() and len(word) > 1) or (end > j and word.lower() == "и" and
                                                       _continues_genitive(tokens, end)):
             seen_noun = seen_noun or russian.has(word, "NOUN") or word.isupper()

@@ -17,7 +17,9 @@ from functools import cache
 from tapsyrma import kazakh, russian
 from tapsyrma.data import load
 
-WORD = re.compile(r"\w+(?:[.-]\w+)*")
+WORD = re.compile(r"\w+(?:[.-]\w+)*|,")
+# Marks a name may stand in without being part of it: «Нұр Отан», (АНК).
+WRAPPERS = set("«»\"“”„()[]'")
 # The kinds of entry, most specific first: on a tie of length the first wins.
 KINDS = ("person", "party", "body", "region", "title")
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "body": "ORG"}
@@ -96,9 +98,9 @@ class Gazetteer:
         return "plur" if kind == "party" else "sing"
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
-        """The longest non-overlapping mentions in a sequence of tokens; punctuation between
-        the words of a name is passed over ("Цифрлық даму, инновациялар … министрлігі")."""
-        at = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
+        """The longest non-overlapping mentions in a sequence of tokens; quotes and brackets
+        around the words of a name are passed over («Нұр Отан» партиясы)."""
+        at = [i for i, t in enumerate(tokens) if t not in WRAPPERS]
         found = self._find([tokens[i] for i in at])
         return [Mention(at[m.start], at[m.end - 1] + 1, m.entry) for m in found]
 
