@@ -110,6 +110,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if frame.issuer and grammar.non_authority(_head(tokens, frame.issuer, lang)):
         return None
     issuer, confidence = _issuer(tokens, index, frame, lang, state)
+    if frame.kind == "demand" and issuer == UNSPECIFIED:
+        return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if not addressees:
         if frame.soft:
@@ -171,7 +173,9 @@ def _according_to(tokens: Sequence[Token], lang: str, state: _State) -> Party | 
         words = phrase.split()
         for i in range(len(low) - len(words)):
             if low[i:i + len(words)] == words:
-                span = (i + len(words), min(len(tokens), i + len(words) + 4))
+                # Kazakh names the speaker before ("Президенттің айтуынша"), Russian after
+                span = ((max(0, i - 4), i) if lang == "kk"
+                        else (i + len(words), min(len(tokens), i + len(words) + 4)))
                 parties = span_parties(tokens, span, lang, state.context)
                 if parties:
                     return parties[0]

@@ -178,11 +178,20 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
                 ) -> list[tuple[int, int]]:
     """The first noun phrase in an addressee case before the action that names people or a
     body, with the phrases coordinated with it (which share its case ending)."""
-    for j in range(floor, limit):
-        word = tokens[j].text
-        if word[:1].isalpha() and _in_addressee_case(word, cases) and _can_address(tokens, j):
-            return _with_coordinated(tokens, [(_with_apposition(tokens, j), j + 1)])
-    return []
+    candidates = [j for j in range(floor, limit) if tokens[j].text[:1].isalpha()
+                  and _in_addressee_case(tokens[j].text, cases) and _can_address(tokens, j)]
+    if not candidates:
+        return []
+    from tapsyrma.directives.parties import is_authority_at
+
+    # "халыққа … әкімдерге … істеуді": the authority is the addressee, the people the aim
+    first = next((j for j in candidates if is_authority_at(tokens, j, "kk")), candidates[0])
+    found = [(_with_apposition(tokens, first), first + 1)]
+    for j in candidates:  # "«Нұр Отан» партиясына, Үкіметке": a list of addressees
+        if j > found[-1][1] - 1 and all(t.text.lower() in COORDINATORS | set(",«»\"")
+                                        for t in tokens[found[-1][1]:_phrase_start(tokens, j)]):
+            found.append((_phrase_start(tokens, j), j + 1))
+    return _with_coordinated(tokens, found)
 
 
 def _with_apposition(tokens: Sequence[Token], j: int) -> int:
@@ -261,10 +270,17 @@ def _issuer(tokens: Sequence[Token], limit: int, floor: int = 0) -> tuple[int, i
     from tapsyrma.directives.parties import nominative_party_span
 
     span = nominative_party_span(tokens, limit, "kk")
+    while span and span[1] < len(tokens) and tokens[span[1]].text.lower() in COORDINATORS:
+        span = nominative_party_span(tokens, span[0], "kk")  # "Министрлер мен әкімдерге"
     return span if span and span[0] >= floor else None
 
 
 def _skip_openers(tokens: Sequence[Token], start: int, end: int) -> int:
+    breaks = set(lexicon()["clause_breaks"])
+    for k in range(end - 1, start, -1):  # "… айтып, реттеуді": after a converb of speech
+        if tokens[k].text == "," and tokens[k - 1].text.lower() in breaks:
+            start = k + 1
+            break
     openers = set(lexicon()["openers"])
     while start <= end and (tokens[start].text.lower() in openers or tokens[start].text == ","
                             or not any(c.isalnum() for c in tokens[start].text)):

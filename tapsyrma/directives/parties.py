@@ -141,6 +141,10 @@ def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
                for m in mentions_of(tokens, lang))
 
 
+def is_authority_at(tokens: Sequence[Token], j: int, lang: str) -> bool:
+    return any(m.start <= j < m.end and _authority(m) for m in mentions_of(tokens, lang))
+
+
 def is_nominative(word: str, lang: str) -> bool:
     """No case ending on the word (a name as the gazetteer spells it counts as nominative)."""
     if word.lower() in name_forms():

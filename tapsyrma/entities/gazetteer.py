@@ -221,12 +221,14 @@ def gazetteer(lang: str) -> Gazetteer:
                     g.add(name, entry)
         for former in item.get("former", []):
             g.add(former["name"], entry)
-    _add_named(g, load("bodies")["body"], "body", langs, with_abbr=True)
-    _add_named(g, load("parties")["party"], "party", langs)
+    # Words of bodies and titles are words of one language: a Russian "суд" must not be
+    # found in Kazakh "суды" (the water, accusative).
+    own = (lang,)
+    _add_named(g, load("bodies")["body"], "body", own, with_abbr=True)
+    _add_named(g, load("parties")["party"], "party", own)
     for item in load("titles")["title"]:
-        for name_lang in langs:
-            for name in item.get(name_lang, []):
-                g.add(name, Entry("title", item["office"]))
+        for name in item.get(lang, []):
+            g.add(name, Entry("title", item["office"]))
     return g
 
 
