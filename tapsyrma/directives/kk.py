@@ -16,7 +16,7 @@ from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
 from tapsyrma.records import Token
 
-CLAUSE_END = set(".!?;:«»\"“”")
+CLAUSE_END = set(".!?;:")
 COORDINATORS = {"мен", "пен", "бен", "және", ","}
 FIRST_PERSON_ENDINGS = ("мын", "мін", "мыз", "міз", "дым", "дім", "дық", "дік", "тым", "тім")
 
@@ -157,7 +157,8 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
            object_noun: bool = False) -> Frame | None:
     limit = trigger[0] if object_noun else chain_end + 1
     addressees = _addressees(tokens, floor, limit, addressee_cases)
-    issuer = _issuer(tokens, min([limit] + [a[0] for a in addressees]), floor)
+    issuer = (_issuer(tokens, min([limit] + [a[0] for a in addressees]), floor)
+              or _issuer(tokens, trigger[0], limit))  # "…қосуды өткен жылы Елбасы … тапсырған"
     if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
         return None
     after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [floor])
@@ -182,10 +183,10 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
                   and _in_addressee_case(tokens[j].text, cases) and _can_address(tokens, j)]
     if not candidates:
         return []
-    from tapsyrma.directives.parties import is_authority_at
-
-    # "халыққа … әкімдерге … істеуді": the authority is the addressee, the people the aim
-    first = next((j for j in candidates if is_authority_at(tokens, j, "kk")), candidates[0])
+    # "халыққа … әкімдерге … істеуді": the people are the aim, the next one the addressee
+    first = next((j for j in candidates if not _beneficiary(tokens[j].text)), None)
+    if first is None:
+        return []
     found = [(_with_apposition(tokens, first), first + 1)]
     for j in candidates:  # "«Нұр Отан» партиясына, Үкіметке": a list of addressees
         if j > found[-1][1] - 1 and all(t.text.lower() in COORDINATORS | set(",«»\"")
@@ -209,6 +210,10 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
         if person and m.end == start and m.entry.kind == "title" and _issuer(tokens, m.start):
             start = m.start
     return start
+
+
+def _beneficiary(word: str) -> bool:
+    return any(s.startswith(b) for s in kazakh.stems(word) for b in lexicon()["beneficiaries"])
 
 
 def _in_addressee_case(word: str, cases: list[str]) -> bool:
@@ -243,8 +248,8 @@ def _phrase_start(tokens: Sequence[Token], j: int) -> int:
         prev = tokens[first - 1].text
         if prev in CLAUSE_END or prev == "," or kazakh.is_dative(prev):
             break
-        if kazakh.is_genitive(prev) or prev.lower() in ("мен", "және", "бар", "маңызы",
-                                                       "республикалық", "барлық", "ірі"):
+        if kazakh.is_genitive(prev) or prev.lower() in ("бар", "маңызы", "республикалық",
+                                                       "барлық", "ірі", "жауапты"):
             first -= 1
             continue
         break

@@ -152,13 +152,9 @@ def is_nominative(word: str, lang: str) -> bool:
     if lang == "kk":
         low = word.lower()
         return not any(a.case in KK_OBLIQUE and a.stem != low and len(a.stem) >= 3
-                       and _plain_stem(a.stem) for a in kazakh.analyses(word))
+                       for a in kazakh.analyses(word))
     return (russian.has(word, "nomn") or word.lower() in russian.lemmas(word)
             or not any(c.islower() for c in word))
-
-
-def _plain_stem(stem: str) -> bool:
-    return not stem.endswith(("қ", "к", "г", "ғ"))  # peeling artefacts of -қа/-ке/-ға/-ге
 
 
 def _authority(m: Mention) -> bool:
