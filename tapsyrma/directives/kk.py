@@ -44,13 +44,30 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     for i in range(len(tokens)):
         if i < floor:
             continue
-        frame = (_verb_frame(tokens, words, i, floor) or _light_frame(tokens, words, i, floor)
-                 or _soft_frame(tokens, words, i, floor))
+        frame = (_dash_frame(tokens, words, i, floor) or _verb_frame(tokens, words, i, floor)
+                 or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor))
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
                 frame = replace(frame, issuer=previous.issuer)
             yield frame
             floor, previous = frame.trigger[1], frame
+
+
+def _dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
+    """ "Президент тапсырған тағы бір маңызды мәселе — жолды жасау"."""
+    if words[i] not in lexicon()["dash_participles"]:
+        return None
+    window = range(i + 1, min(len(words), i + 7))
+    noun = next((j for j in window if words[j] in lexicon()["dash_nouns"]), None)
+    dash = next((j for j in window if words[j] in ("—", "–", "-")), None)
+    if noun is None or dash is None or dash != noun + 1 or dash + 1 >= len(tokens):
+        return None
+    end = next((j for j in range(len(tokens) - 1, dash, -1) if tokens[j].text[:1].isalnum()),
+               dash)
+    if end == dash:
+        return None
+    return Frame("instruction", (i, noun + 1), (tokens[dash + 1].start, tokens[end].end),
+                 issuer=_issuer(tokens, i, floor))
 
 
 def _matches(words: list[str], i: int, phrase: str) -> int:
