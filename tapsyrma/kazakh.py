@@ -9,7 +9,7 @@ tells an addressee (dative) from an action (accusative verbal noun).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from tapsyrma.data import load
 
@@ -50,7 +50,7 @@ def _inner_stems(word: str) -> list[str]:
     return out
 
 
-@cache
+@lru_cache(maxsize=500_000)
 def analyses(word: str) -> tuple[Analysis, ...]:
     """Every (stem, case) reading of a word, the unsuffixed nominative reading first."""
     low = word.lower()
@@ -65,7 +65,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     return tuple(dict.fromkeys(found))
 
 
-@cache
+@lru_cache(maxsize=500_000)
 def stems(word: str) -> frozenset[str]:
     return frozenset(a.stem for a in analyses(word))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -11,6 +12,7 @@ LANGUAGES = {Language.KAZAKH: "kk", Language.RUSSIAN: "ru", Language.ENGLISH: "e
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # A sentence shorter than this (in letters) says too little: it takes the document's language.
 MIN_SENTENCE_LETTERS = 25
+LATIN = re.compile(r"[A-Za-z]{3}")
 
 
 @cache
@@ -33,4 +35,8 @@ def sentence_language(text: str, document_lang: str | None) -> str | None:
         return document_lang
     if sum(c in KAZAKH_LETTERS for c in text) >= 3:
         return "kk"
+    if document_lang in ("ru", "kk") and not LATIN.search(text):
+        # Cyrillic without Kazakh letters is Russian; a Kazakh sentence without any of its
+        # nine letters is rare enough to leave to the document's language.
+        return "ru" if document_lang == "ru" else detect(text) or document_lang
     return detect(text) or document_lang

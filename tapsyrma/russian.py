@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 
@@ -12,7 +12,7 @@ def analyser() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@cache
+@lru_cache(maxsize=500_000)
 def parses(word: str) -> tuple:
     return tuple(analyser().parse(word.lower()))
 

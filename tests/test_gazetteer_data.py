@@ -16,7 +16,7 @@ REGION_SLUGS = {
     "kyzylorda", "mangystau", "pavlodar", "north-kazakhstan", "turkistan", "ulytau",
 }
 MINISTRIES = {
-    "health", "education", "enlightenment", "science", "energy", "agriculture", "finance",
+    "health", "education", "science", "energy", "agriculture", "finance",
     "economy", "national-economy", "internal-affairs", "foreign-affairs", "justice", "defence",
     "emergencies", "labour", "culture", "information", "digital", "industry", "trade", "ecology",
     "transport", "tourism", "water",

@@ -12,15 +12,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from tapsyrma import kazakh, russian
 from tapsyrma.data import load
 from tapsyrma.entities.gazetteer import (
     Mention,
     Person,
-    gazetteer,
     holders,
+    mentions_of,
     name_forms,
     persons,
 )
@@ -124,16 +123,6 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
 
 AUTHORITY_KINDS = ("person", "title", "body")
 KK_OBLIQUE = ("dative", "genitive", "accusative", "ablative", "locative", "instrumental")
-
-
-@lru_cache(maxsize=8192)
-def sentence_mentions(texts: tuple[str, ...], lang: str) -> tuple[Mention, ...]:
-    """Gazetteer mentions among a sentence's tokens, found once per sentence."""
-    return tuple(gazetteer(lang).find(texts))
-
-
-def mentions_of(tokens: Sequence[Token], lang: str) -> tuple[Mention, ...]:
-    return sentence_mentions(tuple(t.text for t in tokens), lang)
 
 
 def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:

@@ -7,25 +7,14 @@ from datetime import date
 
 from tapsyrma import segment
 from tapsyrma.entities import ner
-from tapsyrma.entities.gazetteer import Mention, gazetteer, persons
-from tapsyrma.records import Entity, Sentence, Token
-
-
-def words_of(tokens: Sequence[Token]) -> list[Token]:
-    """The tokens that carry letters or digits: what gazetteer phrases are made of."""
-    return [t for t in tokens if any(c.isalnum() for c in t.text)]
-
-
-def mentions(sentence: Sentence, lang: str | None) -> tuple[list[Token], list[Mention]]:
-    """A sentence's word tokens and the gazetteer entries found among them."""
-    words = words_of(sentence.tokens)
-    return words, gazetteer(lang or "ru").find([w.text for w in words])
+from tapsyrma.entities.gazetteer import mentions_of, persons
+from tapsyrma.records import Entity, Sentence
 
 
 def _gazetteer_entities(text: str, sentence: Sentence, lang: str | None,
                         published: date | None) -> Iterable[Entity]:
-    words, found = mentions(sentence, lang)
-    for m in found:
+    words = sentence.tokens
+    for m in mentions_of(words, lang):
         if m.type:
             start, end = words[m.start].start, words[m.end - 1].end
             office = (persons()[m.entry.key].office_on(published)

@@ -12,16 +12,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from tapsyrma import kazakh, russian
 from tapsyrma.data import load
+from tapsyrma.records import Token
 
 WORD = re.compile(r"\w+(?:[.-]\w+)*|,")
 # Marks a name may stand in without being part of it: «Нұр Отан», (АНК).
 WRAPPERS = set("«»\"“”„()[]'")
 # The kinds of entry, most specific first: on a tie of length the first wins.
 KINDS = ("person", "party", "body", "region", "title")
+# Words whose keys are kept: a year of news has a few hundred thousand distinct word forms.
+WORD_CACHE = 500_000
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "body": "ORG"}
 
 
@@ -76,10 +79,14 @@ class Gazetteer:
     lang: str
     phrases: dict[str, list[tuple[tuple[frozenset[str], ...], Entry]]] = field(
         default_factory=lambda: defaultdict(list))
+    # Beginnings of every word of every name: a text word with another beginning cannot
+    # match, so it is never sent to the (costly) morphology.
+    prefixes: set[str] = field(default_factory=set)
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
         keys = tuple(word_keys(w, self.lang) for w in words)
+        self.prefixes.update(_prefix(k) for key in keys for k in key)
         if keys and entry.kind in ("party", "title"):
             head = words[-1] if self.lang == "kk" else words[0]
             lemma = None if self.lang == "kk" else russian.parses(head)[0].normal_form
@@ -105,7 +112,8 @@ class Gazetteer:
         return [Mention(at[m.start], at[m.end - 1] + 1, m.entry) for m in found]
 
     def _find(self, words: Sequence[str]) -> list[Mention]:
-        keys = [word_keys(w, self.lang) for w in words]
+        keys = [word_keys(w, self.lang) if _prefix(w.lower()) in self.prefixes else NO_KEYS
+                for w in words]
         found: list[Mention] = []
         i = 0
         while i < len(words):
@@ -135,13 +143,32 @@ class Gazetteer:
         return best
 
 
+NO_KEYS: frozenset[str] = frozenset()
+PREFIX = 3
+
+
+def _prefix(word: str) -> str:
+    return word[:PREFIX].replace("ё", "е")
+
+
 def _better(length: int, entry: Entry, than: Mention) -> bool:
     other = than.end - than.start
     return length > other or (length == other and
                               KINDS.index(entry.kind) < KINDS.index(than.entry.kind))
 
 
-@cache
+@lru_cache(maxsize=8192)
+def _sentence_mentions(texts: tuple[str, ...], lang: str) -> tuple[Mention, ...]:
+    return tuple(gazetteer(lang).find(texts))
+
+
+def mentions_of(tokens: Sequence[Token], lang: str | None) -> tuple[Mention, ...]:
+    """Gazetteer mentions among a sentence's tokens (Kazakh or else Russian gazetteer),
+    found once per sentence for every stage that asks."""
+    return _sentence_mentions(tuple(t.text for t in tokens), "kk" if lang == "kk" else "ru")
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def word_keys(word: str, lang: str) -> frozenset[str]:
     low = word.lower().replace("ё", "е")
     if lang == "kk":
@@ -149,7 +176,7 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
     return russian.lemmas(low) | {low}
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def word_numbers(word: str, lang: str, lemma: str | None = None) -> frozenset[str]:
     """The grammatical numbers a word can have (as a form of `lemma`, when given)."""
     if lang == "kk":
