@@ -77,7 +77,14 @@ def _matches(words: list[str], i: int, phrase: str) -> int:
     return len(parts) if ok else 0
 
 
+@cache
+def _verb_first_words() -> frozenset[str]:
+    return frozenset(form.split()[0] for verb in lexicon()["verb"] for form in verb["stems"])
+
+
 def _verb_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
+    if words[i] not in _verb_first_words():
+        return None
     for verb in lexicon()["verb"]:
         for form in verb["stems"]:
             n = _matches(words, i, form)
