@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from contextlib import nullcontext
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from tapsyrma.errors import InputError, TapsyrmaError
 from tapsyrma.ingest import read_inputs
 from tapsyrma.pipeline import extract_all
-from tapsyrma.records import Document
+from tapsyrma.records import Document, Party
 
 # Below this many documents a progress bar is noise.
 PROGRESS_MIN_DOCUMENTS = 5
@@ -93,22 +94,27 @@ def _with_progress(items: Iterator[Document | InputError]) -> Iterator[Document 
             yield item
 
 
+def _party(party: Party) -> str:
+    ids = ", ".join(dict.fromkeys(x for x in (party.id, party.office) if x))
+    return escape(f"{party.name} ({ids})" if party.name else ids)
+
+
 def _print_human(console: Console, doc: Document) -> None:
     meta = " · ".join(x for x in (doc.lang, doc.source, str(doc.published or "")) if x)
-    console.print(f"[bold]{doc.id}[/bold] [dim]{meta}[/dim]")
+    console.print(f"[bold]{escape(doc.id)}[/bold] [dim]{escape(meta)}[/dim]")
     if doc.title:
-        console.print(f"  {doc.title}")
+        console.print(f"  {escape(doc.title)}")
     if not doc.directives:
         console.print("  [dim]no directives[/dim]")
     for d in doc.directives:
-        to = ", ".join(a.name or a.id for a in d.addressees)
+        to = ", ".join(_party(a) for a in d.addressees)
         when = " ".join(x for x in (d.deadline and f"by {d.deadline.date or d.deadline.text}",
                                     d.recurrence and d.recurrence.rrule) if x)
-        console.print(f"  [cyan]{d.kind}[/cyan] [bold]{d.issuer.name or d.issuer.id}[/bold]"
-                      f" → [green]{to}[/green]: {d.action}"
-                      + (f" [yellow]({when})[/yellow]" if when else "")
-                      + f" [dim][{d.topic}, {d.confidence:.2f}][/dim]")
-        console.print(f"    [dim]«{d.sentence}»[/dim]")
+        console.print(f"  [cyan]{d.kind}[/cyan] [bold]{_party(d.issuer)}[/bold]"
+                      f" → [green]{to}[/green]: {escape(d.action)}"
+                      + (f" [yellow]({escape(when)})[/yellow]" if when else "")
+                      + f" [dim]\\[{d.topic}, {d.confidence:.2f}][/dim]")
+        console.print(f"    [dim]«{escape(d.sentence)}»[/dim]")
     console.print()
 
 

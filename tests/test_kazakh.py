@@ -17,7 +17,7 @@ def test_kazakh_stems_reach_the_dictionary_form(word: str, stem: str) -> None:
 
 @pytest.mark.parametrize(("word", "dative"), [
     ("әкімдерге", True), ("Үкіметке", True), ("басшыларына", True), ("министріне", True),
-    ("Бас прокуратураға".split()[1], True), ("Астана", False), ("әкімдер", False),
+    ("прокуратураға", True), ("Астана", False), ("әкімдер", False),
     ("істеуге", False),  # a verbal noun in the dative is an aim, not an addressee
     ("облысының", False),
 ])

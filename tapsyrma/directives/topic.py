@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from tapsyrma.data import load
@@ -10,16 +11,18 @@ OTHER = "other"
 
 
 @cache
-def _topics() -> dict[str, list[str]]:
-    return load("topics")["topics"]
+def _topics() -> dict[str, re.Pattern[str]]:
+    """Each topic's stems as one pattern that matches at the start of a word only."""
+    return {name: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
+            for name, stems in load("topics")["topics"].items()}
 
 
 def topic(action: str, sentence: str) -> str:
     """The topic whose stems occur most in the action (weighted double) and the sentence."""
     action_low, sentence_low = action.lower(), sentence.lower()
     best, best_score = OTHER, 0
-    for name, stems in _topics().items():
-        score = sum(2 * action_low.count(s) + sentence_low.count(s) for s in stems)
+    for name, pattern in _topics().items():
+        score = 2 * len(pattern.findall(action_low)) + len(pattern.findall(sentence_low))
         if score > best_score:
             best, best_score = name, score
     return best
