@@ -48,7 +48,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         grammar = kk if slang == "kk" else ru
-        if not grammar.is_candidate(sentence.text) or grammar.is_report(sentence.text):
+        if not _passes_prefilter(sentence.text, grammar.lexicon()):
             _note_subject(state, sentence, slang)
             continue
         for frame in grammar.frames(sentence.tokens):
@@ -59,6 +59,13 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                 state.last_issuer = directive.issuer
         _note_subject(state, sentence, slang)
     return out
+
+
+def _passes_prefilter(text: str, lexicon: dict) -> bool:
+    """The cheap first step of the cascade: a trigger stem, and no report of execution."""
+    low = text.lower()
+    return (any(stem in low for stem in lexicon["prefilter"])
+            and not any(marker in low for marker in lexicon["report_markers"]))
 
 
 def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: str | None,

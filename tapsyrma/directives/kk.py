@@ -26,16 +26,6 @@ def lexicon() -> dict:
     return load("triggers_kk")
 
 
-def is_candidate(text: str) -> bool:
-    low = text.lower()
-    return any(stem in low for stem in lexicon()["prefilter"])
-
-
-def is_report(text: str) -> bool:
-    low = text.lower()
-    return any(marker in low for marker in lexicon()["report_markers"])
-
-
 def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     """Frames left to right; a converb (тапсырып, …) closes a clause, and the next frame's
     slots are sought after it, sharing its subject."""

@@ -34,17 +34,6 @@ def lexicon() -> dict:
     return load("triggers_ru")
 
 
-def is_candidate(text: str) -> bool:
-    """The cheap prefilter: only sentences with a trigger stem reach the parser."""
-    low = text.lower()
-    return any(stem in low for stem in lexicon()["prefilter"])
-
-
-def is_report(text: str) -> bool:
-    low = text.lower()
-    return any(marker in low for marker in lexicon()["report_markers"])
-
-
 def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     """Every directive frame in a sentence's tokens (punctuation included)."""
     by_order = _by_order_frame(tokens)
