@@ -196,7 +196,7 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         words = [t.text for t in tokens[slice(*span)]]
         head = grammar.addressee_head(words)  # type: ignore[attr-defined]
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
-    return list(dict.fromkeys(out))
+    return list({p.id: p for p in reversed(out)}.values())[::-1]  # one party per id, first kept
 
 
 def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:

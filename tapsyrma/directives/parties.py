@@ -170,8 +170,8 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
 def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
                  context: DocumentContext, heads: Sequence[str] = ()) -> list[Party]:
     """The parties a span of tokens names; an unknown one by its head noun as other:<slug>."""
-    inside = [m for m in mentions_of(tokens, lang)  # the head may reach back out of the span
-              if span[0] < m.end <= span[1]]
+    inside = [m for m in mentions_of(tokens, lang)  # a name may reach out of the span
+              if m.start < span[1] and span[0] < m.end]
     words = list(tokens)
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]

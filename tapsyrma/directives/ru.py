@@ -15,6 +15,7 @@ from tapsyrma import russian
 from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import nominative_party_span
+from tapsyrma.entities.gazetteer import mentions_of
 from tapsyrma.records import Token
 
 SUBJECT_PRONOUNS = {"он", "она", "они"}
@@ -230,6 +231,7 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
         end = _phrase_in_case(tokens, k, cases)
         if end == k:
             break
+        end = max([end] + [m.end for m in mentions_of(tokens, "ru") if k <= m.start < end])
         found.append((k, end))
         j = end
         if j < len(tokens) and tokens[j].text.lower() in (",", "и", "а", "также"):
