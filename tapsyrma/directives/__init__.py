@@ -196,7 +196,10 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         words = [t.text for t in tokens[slice(*span)]]
         head = grammar.addressee_head(words)  # type: ignore[attr-defined]
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
-    return list({p.id: p for p in reversed(out)}.values())[::-1]  # one party per id, first kept
+    first: dict[str, Party] = {}
+    for party in out:  # one party per id, as first named
+        first.setdefault(party.id, party)
+    return list(first.values())
 
 
 def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
