@@ -22,6 +22,7 @@ from tapsyrma.entities.gazetteer import (
     mentions_of,
     name_forms,
     persons,
+    place_regions,
 )
 from tapsyrma.records import Party, Token
 
@@ -97,11 +98,14 @@ def title_office(pattern: str, mentions: Sequence[Mention], words: Sequence[Toke
 
 
 def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Mention]) -> bool:
-    """ "Жезқазған қаласының әкімі": a city's akim whose city is no region is a district akim."""
-    if "{city}" not in mention.entry.key or mention.start == 0:
+    """ "Жезқазған қаласының әкімі", "аким Экибастуза": the akim of a town that is not one of
+    the contract's regions and cities is a district-level akim."""
+    if not mention.entry.key.startswith("akim:{") or mention.start == 0:
         return False
-    before = words[mention.start - 1].text
-    return before[:1].isupper() and not any(m.end == mention.start for m in around)
+    before = [m for m in around if m.end == mention.start]
+    if before:
+        return before[0].entry.key in place_regions()
+    return "{city}" in mention.entry.key and words[mention.start - 1].text[:1].isupper()
 
 
 def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],

@@ -22,10 +22,10 @@ WORD = re.compile(r"\w+(?:[.-]\w+)*|,")
 # Marks a name may stand in without being part of it: «Нұр Отан», (АНК).
 WRAPPERS = set("«»\"“”„()[]'")
 # The kinds of entry, most specific first: on a tie of length the first wins.
-KINDS = ("person", "party", "body", "region", "title")
+KINDS = ("person", "party", "body", "region", "place", "title")
 # Words whose keys are kept: a year of news has a few hundred thousand distinct word forms.
 WORD_CACHE = 500_000
-ENTITY_TYPE = {"person": "PER", "region": "LOC", "body": "ORG"}
+ENTITY_TYPE = {"person": "PER", "region": "LOC", "place": "LOC", "body": "ORG"}
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,18 @@ def name_forms() -> frozenset[str]:
                      for w in WORD.findall(name))
 
 
+@cache
+def place_regions() -> dict[str, str]:
+    """The region of each place in Kazakhstan (towns, districts), by place slug."""
+    return {p["slug"]: p["region"] for p in load("places")["place"] if p.get("region")}
+
+
+@cache
+def region_slugs() -> frozenset[str]:
+    """The 20 regions and cities of the contract (and the country), not other places."""
+    return frozenset(item["slug"] for item in load("regions")["region"])
+
+
 def holders(office: str, day: date | None) -> list[Person]:
     """The persons who held an office on a day (on any day when the day is unknown)."""
     return [p for p in persons().values()
@@ -240,14 +252,15 @@ def gazetteer(lang: str) -> Gazetteer:
                     g.add(variant, entry)
         for alias in item.get("aliases", []):
             g.add(alias, Entry("person", item["id"]))
-    for item in load("regions")["region"]:
-        entry = Entry("region", item["slug"], needs_capital=True)
-        for name_lang in langs:
-            for key in (name_lang, f"{name_lang}_abbr"):
-                for name in item.get(key, []):
-                    g.add(name, entry)
-        for former in item.get("former", []):
-            g.add(former["name"], entry)
+    for kind, data in (("region", load("regions")["region"]), ("place", load("places")["place"])):
+        for item in data:
+            entry = Entry(kind, item["slug"], needs_capital=True)
+            for name_lang in langs:
+                for key in (name_lang, f"{name_lang}_abbr"):
+                    for name in item.get(key, []):
+                        g.add(name, entry)
+            for former in item.get("former", []):
+                g.add(former["name"], entry)
     # Words of bodies and titles are words of one language: a Russian "суд" must not be
     # found in Kazakh "суды" (the water, accusative).
     own = (lang,)
