@@ -130,7 +130,7 @@ KK_OBLIQUE = ("dative", "genitive", "accusative", "ablative", "locative", "instr
 
 
 def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
-    return any(m.start <= j < m.end and m.entry.kind != "region"
+    return any(m.start <= j < m.end and m.entry.kind not in ("region", "place")
                for m in mentions_of(tokens, lang))
 
 
