@@ -85,7 +85,7 @@ class Gazetteer:
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
-        keys = tuple(word_keys(w, self.lang) for w in words)
+        keys = tuple(self._name_keys(w) for w in words)
         self.prefixes.update(_prefix(k) for key in keys for k in key)
         if keys and entry.kind in ("party", "title"):
             head = words[-1] if self.lang == "kk" else words[0]
@@ -95,6 +95,11 @@ class Gazetteer:
         if keys:
             for first in keys[0]:
                 self.phrases[first].append((keys, entry))
+
+    def _name_keys(self, word: str) -> frozenset[str]:
+        """A Kazakh name word is matched as written (the text's word is peeled down to it:
+        Алға must not become "ал"); a Russian one by its lemmas."""
+        return frozenset({word.lower()}) if self.lang == "kk" else word_keys(word, self.lang)
 
     def _head_number(self, head: str, kind: str, lemma: str | None) -> str:
         """The number of a phrase's head (Kazakh: the last word, Russian: the first one);
