@@ -15,7 +15,7 @@ def _gazetteer_entities(text: str, sentence: Sentence, lang: str | None,
                         published: date | None) -> Iterable[Entity]:
     words = sentence.tokens
     for m in mentions_of(words, lang):
-        if m.type:
+        if m.type and words[m.start].text[:1].isupper():  # "полиция" is a noun, not a name
             start, end = words[m.start].start, words[m.end - 1].end
             office = (persons()[m.entry.key].office_on(published)
                       if m.entry.kind == "person" else None)

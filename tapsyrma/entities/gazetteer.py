@@ -22,7 +22,7 @@ WORD = re.compile(r"\w+(?:[.-]\w+)*|,")
 # Marks a name may stand in without being part of it: «Нұр Отан», (АНК).
 WRAPPERS = set("«»\"“”„()[]'")
 # The kinds of entry, most specific first: on a tie of length the first wins.
-KINDS = ("person", "party", "body", "region", "place", "title")
+KINDS = ("person", "body", "party", "region", "place", "title")
 # Words whose keys are kept: a year of news has a few hundred thousand distinct word forms.
 WORD_CACHE = 500_000
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "place": "LOC", "body": "ORG"}
@@ -133,6 +133,7 @@ class Gazetteer:
     def _longest_at(self, words: Sequence[str], keys: list[frozenset[str]], i: int
                     ) -> Mention | None:
         best: Mention | None = None
+        best_rank: tuple[int, int, int] = (0, 0, 0)
         for first in keys[i]:
             for phrase, entry in self.phrases.get(first, ()):
                 end = i + len(phrase)
@@ -143,8 +144,8 @@ class Gazetteer:
                         entry.head_lemma):
                     continue
                 if all(phrase[k] & keys[i + k] for k in range(1, len(phrase))) and (
-                        best is None or _better(end - i, entry, best)):
-                    best = Mention(i, end, entry)
+                        _rank(phrase, entry) > best_rank):
+                    best, best_rank = Mention(i, end, entry), _rank(phrase, entry)
         return best
 
 
@@ -156,10 +157,11 @@ def _prefix(word: str) -> str:
     return word[:PREFIX].replace("ё", "е")
 
 
-def _better(length: int, entry: Entry, than: Mention) -> bool:
-    other = than.end - than.start
-    return length > other or (length == other and
-                              KINDS.index(entry.kind) < KINDS.index(than.entry.kind))
+def _rank(phrase: tuple[frozenset[str], ...], entry: Entry) -> tuple[int, int, int]:
+    """Longest first; then the most specific (аудандық әкімдіктер over аудандық әкімдік);
+    then by kind, a person before a body before a collective party."""
+    specificity = sum(min(map(len, key)) for key in phrase)
+    return (len(phrase), specificity, -KINDS.index(entry.kind))
 
 
 @lru_cache(maxsize=8192)
