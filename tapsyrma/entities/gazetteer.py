@@ -77,7 +77,7 @@ class Mention:
 @dataclass
 class Gazetteer:
     lang: str
-    phrases: dict[str, list[tuple[tuple[frozenset[str], ...], Entry]]] = field(
+    phrases: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[str, ...], Entry]]] = field(
         default_factory=lambda: defaultdict(list))
     # Beginnings of every word of every name: a text word with another beginning cannot
     # match, so it is never sent to the (costly) morphology.
@@ -87,14 +87,15 @@ class Gazetteer:
         words = WORD.findall(text)
         keys = tuple(self._name_keys(w) for w in words)
         self.prefixes.update(_prefix(k) for key in keys for k in key)
-        if keys and entry.kind in ("party", "title"):
+        if keys and entry.kind in ("party", "title", "body"):
             head = words[-1] if self.lang == "kk" else words[0]
             lemma = None if self.lang == "kk" else russian.parses(head)[0].normal_form
             entry = replace(entry, number=self._head_number(head, entry.kind, lemma),
                             head_lemma=lemma)
         if keys:
+            surface = tuple(w.lower().replace("ё", "е") for w in words)
             for first in keys[0]:
-                self.phrases[first].append((keys, entry))
+                self.phrases[first].append((keys, surface, entry))
 
     def _name_keys(self, word: str) -> frozenset[str]:
         """A Kazakh name word is matched as written (the text's word is peeled down to it:
@@ -133,9 +134,9 @@ class Gazetteer:
     def _longest_at(self, words: Sequence[str], keys: list[frozenset[str]], i: int
                     ) -> Mention | None:
         best: Mention | None = None
-        best_rank: tuple[int, int, int] = (0, 0, 0)
+        best_rank: tuple[int, ...] = ()
         for first in keys[i]:
-            for phrase, entry in self.phrases.get(first, ()):
+            for phrase, surface, entry in self.phrases.get(first, ()):
                 end = i + len(phrase)
                 if end > len(words) or (entry.needs_capital and not words[i][:1].isupper()):
                     continue
@@ -143,9 +144,11 @@ class Gazetteer:
                         words[i + (len(phrase) - 1 if self.lang == "kk" else 0)], self.lang,
                         entry.head_lemma):
                     continue
-                if all(phrase[k] & keys[i + k] for k in range(1, len(phrase))) and (
-                        _rank(phrase, entry) > best_rank):
-                    best, best_rank = Mention(i, end, entry), _rank(phrase, entry)
+                if not all(phrase[k] & keys[i + k] for k in range(1, len(phrase))):
+                    continue
+                rank = _rank(surface, entry, words[i:end], keys[i:end])
+                if rank > best_rank:
+                    best, best_rank = Mention(i, end, entry), rank
         return best
 
 
@@ -157,11 +160,14 @@ def _prefix(word: str) -> str:
     return word[:PREFIX].replace("ё", "е")
 
 
-def _rank(phrase: tuple[frozenset[str], ...], entry: Entry) -> tuple[int, int, int]:
-    """Longest first; then the most specific (аудандық әкімдіктер over аудандық әкімдік);
-    then by kind, a person before a body before a collective party."""
-    specificity = sum(min(map(len, key)) for key in phrase)
-    return (len(phrase), specificity, -KINDS.index(entry.kind))
+def _rank(surface: tuple[str, ...], entry: Entry, words: Sequence[str],
+          keys: Sequence[frozenset[str]]) -> tuple[int, ...]:
+    """Longest first; then the name spelt as in the text (Назарбаев, not Назарбаева); then the
+    one the text's forms lead back to; then the most specific (аудандық әкімдіктер over
+    аудандық әкімдік); then by kind, a person before a body before a collective party."""
+    exact = sum(s == w.lower().replace("ё", "е") for s, w in zip(surface, words, strict=True))
+    reached = sum(s in k for s, k in zip(surface, keys, strict=True))
+    return (len(surface), exact, reached, sum(map(len, surface)), -KINDS.index(entry.kind))
 
 
 @lru_cache(maxsize=8192)
