@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from tapsyrma import russian
 from tapsyrma.directives import kk, ru
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
@@ -154,7 +155,9 @@ def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
 def _head(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> str:
     """The head word of a noun phrase: the last in Kazakh, the first in Russian."""
     words = [t.text for t in tokens[slice(*span)] if t.text[:1].isalnum()]
-    return (words[-1] if lang == "kk" else words[0]) if words else ""
+    if lang == "kk":
+        return words[-1] if words else ""
+    return next((w for w in words if russian.best_has(w, "NOUN")), words[0] if words else "")
 
 
 def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state: _State

@@ -191,7 +191,7 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         return None  # "дал поручение" with nothing said about what is to be done
     subject = _subject_before(tokens, start)
     issuer = nominative_party_span(tokens, start, "ru")
-    if subject and _inanimate(tokens[subject[1] - 1].text) and (
+    if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
             issuer is None or issuer[1] <= subject[0]):
         return None  # "задача … требует внимания": a thing requires, nobody orders
     issuer = issuer or subject
@@ -358,7 +358,7 @@ def _inanimate(word: str) -> bool:
 def _nominative_head(word: str) -> bool:
     if word.lower() in SUBJECT_PRONOUNS | FIRST_PERSON:
         return False
-    return len(word) > 1 and russian.best_has(word, "NOUN") and russian.has(word, "NOUN", "nomn")
+    return len(word) > 1 and russian.best_has(word, "NOUN", "nomn")
 
 
 def _name_part(word: str) -> bool:
