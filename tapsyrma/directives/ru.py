@@ -27,6 +27,8 @@ ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",)
                    "pered": ("ablt",)}
 ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
+INFINITIVE_WINDOW = 10
+TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 ABOUT = {"по", "о", "об", "относительно", "касательно"}
 
 
@@ -142,10 +144,13 @@ def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None
     dash = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].text in DASHES),
                 None)
-    if dash is None or dash + 1 >= len(tokens) or not _infinitive_at(tokens, dash + 1):
+    if dash is None:
+        return None
+    inf = _first_infinitive(tokens, dash + 1)  # "– до 1 июля завершить": a deadline first
+    if inf is None:
         return None
     addressee = (i + 1, dash) if dash > i + 1 else None
-    return Frame("task", (i, i + 1), _action_from(tokens, dash + 1),
+    return Frame("task", (i, i + 1), _action_from(tokens, inf),
                  addressees=(addressee,) if addressee else ())
 
 
@@ -240,7 +245,20 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
                 j += 1
             continue
         break
+    if found and where == "dative":
+        found, j = _together_with(tokens, found, j)
     return found, (found[-1][1] if found else i)
+
+
+def _together_with(tokens: Sequence[Token], found: list[tuple[int, int]], j: int
+                   ) -> tuple[list[tuple[int, int]], int]:
+    """ "поручил Минторговли совместно с акиматами …": the partners are addressees too."""
+    for phrase in TOGETHER:
+        if all(_starts_with(tokens, j + k, w) for k, w in enumerate(phrase)):
+            end = _phrase_in_case(tokens, j + len(phrase), ("ablt",))
+            if end > j + len(phrase):
+                return found + [(j + len(phrase), end)], end
+    return found, j
 
 
 def _skip_to(tokens: Sequence[Token], j: int, preposition: str) -> int | None:
@@ -284,7 +302,8 @@ def _infinitive_at(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _first_infinitive(tokens: Sequence[Token], i: int) -> int | None:
-    for j in range(i, min(len(tokens), i + 6)):
+    """The first infinitive of the clause within a few words (a deadline may stand first)."""
+    for j in range(i, min(len(tokens), i + INFINITIVE_WINDOW)):
         if _infinitive_at(tokens, j):
             return j
         if tokens[j].text in CLAUSE_END:
