@@ -11,7 +11,7 @@ from tapsyrma.clean import clean
 from tapsyrma.directives import extract_directives
 from tapsyrma.entities import document_entities
 from tapsyrma.errors import InputError
-from tapsyrma.records import Document, RawDocument
+from tapsyrma.records import Directive, Document, RawDocument
 
 
 def extract(raw: RawDocument) -> Document:
@@ -25,12 +25,23 @@ def extract(raw: RawDocument) -> Document:
                  for s in segment.sentences(text)]
     published = raw.published or cleaned.published
     entities = document_entities(text, sentences, lang, published)
-    directives = extract_directives(text, sentences, entities, lang, published)
+    directives = _without_headline_echoes(
+        extract_directives(text, sentences, entities, lang, published), text, cleaned.title)
     return Document(
         id=raw.id, path=raw.path, lang=lang, title=cleaned.title,
         source=raw.source or cleaned.source, published=published, url=raw.url or cleaned.url,
         text=text, sentences=sentences, entities=entities, directives=directives,
     )
+
+
+def _without_headline_echoes(directives: list[Directive], text: str, title: str | None
+                             ) -> list[Directive]:
+    """A headline restates the article's lead ("Токаев поручил акимам …"): its directive is
+    dropped when the body holds one by the same issuer, which has the full evidence."""
+    if not title or not text.startswith(title):
+        return directives
+    body = {d.issuer.id for d in directives if d.start >= len(title)}
+    return [d for d in directives if d.start >= len(title) or d.issuer.id not in body]
 
 
 def extract_all(items: Iterable[RawDocument | InputError]) -> Iterator[Document | InputError]:

@@ -125,7 +125,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees:
         if frame.soft:
             return None
-        addressees = ([UNSPECIFIED] if frame.first_person
+        # An order in the first person or a ban is addressed to whom it says, or to all
+        addressees = ([UNSPECIFIED] if frame.first_person or frame.kind == "prohibition"
                       else _carried_addressees(state, index, issuer))
     deadline = find_deadline(sentence.text, lang, state.context.published)
     recurrence = find_recurrence(sentence.text, lang)
@@ -163,7 +164,9 @@ def _head(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> str:
 def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state: _State
             ) -> tuple[Party, float]:
     if frame.issuer:
-        parties = span_parties(tokens, frame.issuer, lang, state.context)
+        head = (kk if lang == "kk" else ru).addressee_head(
+            [t.text for t in tokens[slice(*frame.issuer)]])
+        parties = span_parties(tokens, frame.issuer, lang, state.context, [head] if head else [])
         if parties:
             return parties[0], CONFIDENCE["firm"]
     reported = _according_to(tokens, lang, state)
@@ -198,7 +201,9 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     out: list[Party] = []
     for span in frame.addressees:
         words = [t.text for t in tokens[slice(*span)]]
-        head = grammar.addressee_head(words)  # type: ignore[attr-defined]
+        # a soft form counts only with an addressee that can be one; a firm order names its own
+        head = (grammar.addressee_head(words) if frame.soft  # type: ignore[attr-defined]
+                else grammar.head_noun(words))  # type: ignore[attr-defined]
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     first: dict[str, Party] = {}
     for party in out:  # one party per id, as first named

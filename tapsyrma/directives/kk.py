@@ -170,9 +170,11 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
            kind: str, floor: int, addressee_cases: list[str], first_person: bool = False,
            object_noun: bool = False) -> Frame | None:
     limit = trigger[0] if object_noun else chain_end + 1
-    addressees = _addressees(tokens, floor, limit, addressee_cases)
-    issuer = (_issuer(tokens, min([limit] + [a[0] for a in addressees]), floor)
-              or _issuer(tokens, trigger[0], limit))  # "…қосуды өткен жылы Елбасы … тапсырған"
+    addressees = _addressees(tokens, floor, limit, addressee_cases, any_noun=kind == "prohibition")
+    first = min([limit] + [a[0] for a in addressees])
+    issuer = (_issuer(tokens, first, floor)
+              or _issuer(tokens, trigger[0], limit)  # "…қосуды өткен жылы Елбасы … тапсырған"
+              or _unnamed_subject(tokens, floor, first))
     if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
         return None
     after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [floor])
@@ -189,12 +191,14 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
                  first_person=first_person or _first_person(words, issuer))
 
 
-def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str]
-                ) -> list[tuple[int, int]]:
+def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str],
+                any_noun: bool = False) -> list[tuple[int, int]]:
     """The first noun phrase in an addressee case before the action that names people or a
-    body, with the phrases coordinated with it (which share its case ending)."""
+    body, with the phrases coordinated with it (which share its case ending). A ban is
+    addressed to any dative noun that is no place ("дәріханаларға … сатуға тыйым салды")."""
     candidates = [j for j in range(floor, limit) if tokens[j].text[:1].isalpha()
-                  and _in_addressee_case(tokens[j].text, cases) and _can_address(tokens, j)]
+                  and _in_addressee_case(tokens[j].text, cases)
+                  and (_can_address(tokens, j) or (any_noun and _not_a_place(tokens, j)))]
     if not candidates:
         return []
     # "халыққа … әкімдерге … істеуді": the people are the aim, the next one the addressee
@@ -228,6 +232,27 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
 
 def _beneficiary(word: str) -> bool:
     return any(s.startswith(b) for s in kazakh.stems(word) for b in lexicon()["beneficiaries"])
+
+
+def _not_a_place(tokens: Sequence[Token], j: int) -> bool:
+    from tapsyrma.directives.parties import mentions_of
+
+    return not kazakh.is_verbal_noun_in(tokens[j].text, "dative") and not any(
+        m.start <= j < m.end for m in mentions_of(tokens, "kk"))
+
+
+def _unnamed_subject(tokens: Sequence[Token], floor: int, limit: int) -> tuple[int, int] | None:
+    """ "Министрлік …", "құрылыс бөлімі …": a nominative noun that can name a body, first in
+    its clause, though the gazetteer does not know it."""
+    from tapsyrma.directives.parties import is_nominative
+
+    for j in range(floor, min(limit, floor + 6)):
+        word = tokens[j].text
+        if not word[:1].isalpha() or not is_nominative(word, "kk"):
+            return None
+        if addressee_head([word]) and (j + 1 >= len(tokens) or tokens[j + 1].text != ","):
+            return (_phrase_start(tokens, j), j + 1)
+    return None
 
 
 def _in_addressee_case(word: str, cases: list[str]) -> bool:
@@ -334,3 +359,12 @@ def addressee_head(words: Sequence[str]) -> str | None:
             if any(s == h or s.startswith(h) for h in heads):
                 return s
     return None
+
+
+def head_noun(words: Sequence[str]) -> str | None:
+    """The head of a noun phrase: a known addressee head, else its last word's stem."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha:
+        return None
+    stems = [s for s in kazakh.stems(alpha[-1]) if len(s) >= 3]
+    return addressee_head(words) or (min(stems, key=len) if stems else alpha[-1].lower())

@@ -100,12 +100,14 @@ def title_office(pattern: str, mentions: Sequence[Mention], words: Sequence[Toke
 def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Mention]) -> bool:
     """ "Жезқазған қаласының әкімі", "аким Экибастуза": the akim of a town that is not one of
     the contract's regions and cities is a district-level akim."""
-    if not mention.entry.key.startswith("akim:{") or mention.start == 0:
+    if not mention.entry.key.startswith("akim:{"):
         return False
-    before = [m for m in around if m.end == mention.start]
-    if before:
-        return before[0].entry.key in place_regions()
-    return "{city}" in mention.entry.key and words[mention.start - 1].text[:1].isupper()
+    beside = [m for m in around if m.end == mention.start or m.start == mention.end]
+    if beside:  # "Жезқазған қаласының әкімі", "акиму Темиртау"
+        return any(m.entry.key in place_regions() for m in beside) and not any(
+            m.entry.kind == "region" for m in beside)
+    return ("{city}" in mention.entry.key and mention.start > 0
+            and words[mention.start - 1].text[:1].isupper())
 
 
 def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],

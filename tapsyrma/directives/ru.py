@@ -199,6 +199,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
             issuer is None or issuer[1] <= subject[0]):
         return None  # "задача … требует внимания": a thing requires, nobody orders
+    if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it
+        subject = None
     issuer = issuer or subject
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
@@ -407,3 +409,9 @@ def addressee_head(words: Sequence[str]) -> str | None:
             return sorted(hit)[0]
     return None
 
+
+
+def head_noun(words: Sequence[str]) -> str | None:
+    """The head of a noun phrase: a known addressee head, else its first noun's lemma."""
+    noun = next((w for w in words if russian.best_has(w, "NOUN")), None)
+    return addressee_head(words) or (russian.parses(noun)[0].normal_form if noun else None)
