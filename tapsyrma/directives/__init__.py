@@ -104,7 +104,8 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
     """Remember the last authority named as a subject, for a later "Он поручил", and the
     bodies named, for a later bare "министерству"."""
     state.context.named.extend(m.entry.key for m in mentions_of(sentence.tokens, lang)
-                               if m.entry.kind in ("body", "title", "party"))
+                               if m.entry.kind in ("body", "title", "party")
+                               and "{" not in m.entry.key)
     span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
     if span:
         parties = span_parties(sentence.tokens, span, lang, state.context)

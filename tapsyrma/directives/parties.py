@@ -89,8 +89,9 @@ def title_office(pattern: str, mentions: Sequence[Mention], words: Sequence[Toke
     """Fill "akim:{region}" from a region named beside the title, else the article's region."""
     if not REGION_OFFICE.search(pattern):
         return pattern
-    if "{ministry}" in pattern:
-        return None
+    if "{ministry}" in pattern:  # "министр" alone: the minister of the ministry named last
+        named = [n for n in context.named if n.startswith("minister:") and "{" not in n]
+        return named[-1] if named else None
     near = [m.entry.key for m in mentions if m.entry.kind == "region"
             and m.entry.key != "kazakhstan"]
     region = near[0] if near else context.main_region
