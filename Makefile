@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check tapsyrma tests bench
+	$(BIN)/mypy tapsyrma
 	$(BIN)/pytest
 
 score: $(STAMP)
@@ -25,6 +26,8 @@ score: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score_directives.py $(SHARED)/eval/seeds-gold.jsonl /tmp/tapsyrma-seeds.jsonl
 	$(BIN)/tapsyrma extract $(SHARED)/eval/kaznerd-dev/input.jsonl --format jsonl --out /tmp/tapsyrma-kv.jsonl
 	$(BIN)/python $(SHARED)/eval/score_directives.py $(SHARED)/eval/kaznerd-dev/gold.jsonl /tmp/tapsyrma-kv.jsonl
+	$(BIN)/tapsyrma extract tests/data/heldout/input.jsonl --format jsonl --out /tmp/tapsyrma-heldout.jsonl
+	$(BIN)/python $(SHARED)/eval/score_directives.py tests/data/heldout/gold.jsonl /tmp/tapsyrma-heldout.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extract_bench --shared $(SHARED)

@@ -72,11 +72,11 @@ def _iob_spans(tags: Sequence[str], offsets: Sequence[tuple[int, int]]) -> list[
         if tag.startswith("I-") and tag[2:] == label:
             end = tok_end
             continue
-        if label in KAZNERD_TYPES:
+        if label is not None and label in KAZNERD_TYPES:
             spans.append(Span(KAZNERD_TYPES[label], start, end))
         label = tag[2:] if tag != "O" else None
         start, end = tok_start, tok_end
-    if label in KAZNERD_TYPES:
+    if label is not None and label in KAZNERD_TYPES:
         spans.append(Span(KAZNERD_TYPES[label], start, end))
     return spans
 

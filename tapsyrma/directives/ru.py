@@ -230,11 +230,10 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
     found: list[tuple[int, int]] = []
     j = i
     while j < len(tokens):
-        k = j
-        if preposition:
-            k = _skip_to(tokens, j, preposition)
-            if k is None:
-                break
+        after = _skip_to(tokens, j, preposition) if preposition else j
+        if after is None:
+            break
+        k = after
         end = _phrase_in_case(tokens, k, cases)
         if end == k:
             break
