@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from tapsyrma import language, segment
-from tapsyrma.clean import clean
+from tapsyrma.clean import clean, empty_after_cleaning
 from tapsyrma.directives import extract_directives
 from tapsyrma.entities import document_entities
 from tapsyrma.errors import InputError
@@ -17,8 +17,9 @@ from tapsyrma.records import Directive, Document, RawDocument
 def extract(raw: RawDocument) -> Document:
     """Clean, detect the language, split, find entities and directives of one document."""
     cleaned = clean(raw)
-    if not cleaned.text.strip():
-        raise InputError(raw.path or raw.id, "empty after cleaning")
+    empty = empty_after_cleaning(raw, cleaned)
+    if empty:
+        raise empty
     text = cleaned.text
     lang = "kk" if cleaned.transliterated else language.detect(text)
     sentences = [replace(s, lang=language.sentence_language(s.text, lang))

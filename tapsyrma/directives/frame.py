@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Frame:
-    """One directive in a sentence, as token ranges into the sentence's word tokens.
+    """One directive in a sentence, as token ranges into the sentence's tokens.
 
     `issuer` and each of `addressees` is a range [start, end) of word tokens; `action` is a
     character range into the document text. `first_person` marks an order given by the

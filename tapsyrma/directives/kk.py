@@ -14,6 +14,12 @@ from functools import cache
 from tapsyrma import kazakh
 from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
+from tapsyrma.directives.parties import (
+    is_known_party,
+    is_nominative,
+    mentions_of,
+    nominative_party_span,
+)
 from tapsyrma.records import Token
 
 CLAUSE_END = set(".!?;:")
@@ -216,8 +222,6 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
 def _with_apposition(tokens: Sequence[Token], j: int) -> int:
     """The start of the addressee phrase ending at j, taking in the whole name it ends with
     and a title in apposition before it ("Премьер-министр Әлихан Смайыловқа")."""
-    from tapsyrma.directives.parties import mentions_of
-
     start = _phrase_start(tokens, j)
     found = mentions_of(tokens, "kk")
     person = any(m.start <= j < m.end and m.entry.kind == "person" for m in found)
@@ -235,8 +239,6 @@ def _beneficiary(word: str) -> bool:
 
 
 def _not_a_place(tokens: Sequence[Token], j: int) -> bool:
-    from tapsyrma.directives.parties import mentions_of
-
     return not kazakh.is_verbal_noun_in(tokens[j].text, "dative") and not any(
         m.start <= j < m.end for m in mentions_of(tokens, "kk"))
 
@@ -244,8 +246,6 @@ def _not_a_place(tokens: Sequence[Token], j: int) -> bool:
 def _unnamed_subject(tokens: Sequence[Token], floor: int, limit: int) -> tuple[int, int] | None:
     """ "Министрлік …", "құрылыс бөлімі …": a nominative noun that can name a body, first in
     its clause, though the gazetteer does not know it."""
-    from tapsyrma.directives.parties import is_nominative
-
     for j in range(floor, min(limit, floor + 6)):
         word = tokens[j].text
         if not word[:1].isalpha() or not is_nominative(word, "kk"):
@@ -264,16 +264,12 @@ def _in_addressee_case(word: str, cases: list[str]) -> bool:
 
 def _unauthorised_subject(tokens: Sequence[Token], floor: int, limit: int) -> bool:
     """ "Үй тұрғындары … талап етті": a subject without authority makes no directive."""
-    from tapsyrma.directives.parties import is_nominative
-
     return any(non_authority(t.text) and is_nominative(t.text, "kk")
                for t in tokens[floor:limit])
 
 
 def _can_address(tokens: Sequence[Token], j: int) -> bool:
     """A dative that names people or a body, not a goal (процентке, жұмыстарына)."""
-    from tapsyrma.directives.parties import is_known_party
-
     heads = lexicon()["addressee_heads"]
     stems = kazakh.stems(tokens[j].text)
     return is_known_party(tokens, j, "kk") or any(s.startswith(h) or s == h
@@ -297,8 +293,6 @@ def _phrase_start(tokens: Sequence[Token], j: int) -> int:
 
 def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
                       ) -> list[tuple[int, int]]:
-    from tapsyrma.directives.parties import is_known_party
-
     out = []
     for start, end in found:
         k = start - 1
@@ -311,8 +305,6 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
 
 
 def _issuer(tokens: Sequence[Token], limit: int, floor: int = 0) -> tuple[int, int] | None:
-    from tapsyrma.directives.parties import nominative_party_span
-
     span = nominative_party_span(tokens, limit, "kk")
     while span and span[1] < len(tokens) and tokens[span[1]].text.lower() in COORDINATORS:
         span = nominative_party_span(tokens, span[0], "kk")  # "Министрлер мен әкімдерге"
