@@ -149,7 +149,7 @@ def is_nominative(word: str, lang: str) -> bool:
         low = word.lower()
         return not any(a.case in KK_OBLIQUE and a.stem != low and len(a.stem) >= 3
                        for a in kazakh.analyses(word))
-    return (russian.has(word, "nomn") or word.lower() in russian.lemmas(word)
+    return (russian.best_has(word, "nomn") or word.lower() in russian.lemmas(word)
             or not any(c.islower() for c in word))
 
 
@@ -172,6 +172,17 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
         if m.end == start and {m.entry.kind, last.entry.kind} == {"title", "person"}:
             start = m.start
     return (start, last.end)
+
+
+def agent_span(tokens: Sequence[Token], lang: str) -> tuple[int, int] | None:
+    """The authority in the instrumental that gives a passive order ("Президентом дан ряд
+    поручений")."""
+    if lang == "kk":
+        return None
+    for m in mentions_of(tokens, lang):
+        if _authority(m) and russian.in_case(tokens[m.start].text, "ablt", ("NOUN",)):
+            return (m.start, m.end)
+    return None
 
 
 def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,

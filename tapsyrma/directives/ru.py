@@ -14,7 +14,7 @@ from functools import cache
 from tapsyrma import russian
 from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
-from tapsyrma.directives.parties import nominative_party_span
+from tapsyrma.directives.parties import agent_span, nominative_party_span
 from tapsyrma.entities.gazetteer import mentions_of
 from tapsyrma.records import Token
 
@@ -199,8 +199,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
             issuer is None or issuer[1] <= subject[0]):
         return None  # "задача … требует внимания": a thing requires, nobody orders
-    if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it
-        subject = None
+    if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
+        subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
