@@ -140,10 +140,14 @@ def _short_i() -> re.Pattern[str]:
     rule = _settings()["after_vowel"]
     vowels = rule["vowels"] + rule["vowels"].upper()
     letters = rule["letters"] + rule["letters"].upper()
-    return re.compile(rf"(?<=[{vowels}])[{letters}](?![{vowels}])")
+    return re.compile(rf"(?<=[{vowels}])[{letters}]")
 
 
 def _fix_short_i(word: str) -> str:
-    """И after a vowel and before a consonant or the end is Й ("aımaq" → "аймақ")."""
-    becomes = _settings()["after_vowel"]["becomes"]
-    return _short_i().sub(lambda m: becomes.upper() if m.group().isupper() else becomes, word)
+    """И after a vowel is Й ("aımaq" → "аймақ"), joined with the vowel after it (я, ю)."""
+    rule = _settings()["after_vowel"]
+    word = _short_i().sub(
+        lambda m: rule["becomes"].upper() if m.group().isupper() else rule["becomes"], word)
+    for pair, letter in rule["joins"].items():
+        word = word.replace(pair, letter)
+    return word
