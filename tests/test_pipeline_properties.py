@@ -1,0 +1,43 @@
+"""Property: whatever the input, every offset of the output indexes the cleaned text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tapsyrma.errors import InputError
+from tapsyrma.pipeline import extract_text
+
+SENTENCES = [
+    "Президент поручил Правительству до конца года снизить цены на лекарства.",
+    "Мемлекет басшысы әкімдерге жыл соңына дейін мектептерді жөндеуді тапсырды.",
+    "«По моему поручению акимы обязаны ежеквартально отчитываться», – заявил Токаев.",
+    "Аким Алматинской области поручил заместителям усилить контроль.",
+    "Үкімет басшысы Ішкі істер министрлігіне тәртіпті күшейтуді міндеттеді.",
+    "Фото: Акорда",
+    "ПОДЕЛИТЬСЯ",
+    "[:ru]",
+    "Курс валют 482.55 555.73",
+]
+document = st.lists(
+    st.one_of(st.sampled_from(SENTENCES),
+              st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                      max_size=60)),
+    min_size=1, max_size=8,
+).map(lambda parts: "\n".join(parts))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document)
+def test_pipeline_offsets_index_the_cleaned_text(text: str) -> None:
+    try:
+        doc = extract_text(text)
+    except InputError:
+        return  # nothing left after cleaning: reported, not extracted
+    for s in doc.sentences:
+        assert doc.text[s.start:s.end] == s.text
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+    for d in doc.directives:
+        assert doc.text[d.start:d.end] == d.sentence
+        assert d.action and d.action in doc.text
