@@ -24,3 +24,14 @@ def test_language_short_sentence_takes_the_document_language() -> None:
 
 def test_language_sentence_with_kazakh_letters_is_kazakh() -> None:
     assert sentence_language("Қасым-Жомарт Тоқаев өңір басшыларымен кездесті.", "ru") == "kk"
+
+
+def test_language_long_texts_answer_by_their_alphabet() -> None:
+    russian = ("Касым-Жомарт Токаев провел совещание с акимами областей и поручил им "
+               "обеспечить подготовку к отопительному сезону, а также усилить контроль "
+               "за ценами на социально значимые продукты питания. ") * 3
+    kazakh = ("Мемлекет басшысы Қасым-Жомарт Тоқаев облыс әкімдерімен кеңес өткізіп, "
+              "жылыту маусымына дайындықты күшейтуді және әлеуметтік маңызы бар азық-түлік "
+              "бағасын тұрақтандыруды тапсырды. ") * 3
+    assert detect(russian) == "ru"
+    assert detect(kazakh) == "kk"
