@@ -59,6 +59,7 @@ class Entry:
     needs_capital: bool = False
     number: str | None = None  # "sing" or "plur" when the phrase's head fixes it (аким, акимы)
     head_lemma: str | None = None  # the lemma whose readings tell a word's number
+    alias: bool = False  # a title that always means one person (Елбасы): a party, not a name
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Mention:
 
     @property
     def type(self) -> str | None:
-        return ENTITY_TYPE.get(self.entry.kind)
+        return None if self.entry.alias else ENTITY_TYPE.get(self.entry.kind)
 
 
 @dataclass
@@ -264,7 +265,7 @@ def gazetteer(lang: str) -> Gazetteer:
                 for variant in _person_variants(item[name_lang]):
                     g.add(variant, entry)
         for alias in item.get("aliases", []):
-            g.add(alias, Entry("person", item["id"]))
+            g.add(alias, Entry("person", item["id"], alias=True))
     for kind, data in (("region", load("regions")["region"]), ("place", load("places")["place"])):
         for item in data:
             entry = Entry(kind, item["slug"], needs_capital=True)

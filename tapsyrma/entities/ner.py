@@ -28,6 +28,14 @@ def russian(text: str) -> Iterator[tuple[str, int, int]]:
             yield NATASHA_TYPES[span.type], span.start, span.stop
 
 
+MAX_GIVEN_NAMES = 2
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in _rules()["not_names"])
+
+
 def _rules() -> dict:
     return load("ner_kk")
 
@@ -59,6 +67,20 @@ def _classify(text: str, run: list[re.Match], rules: dict) -> Iterator[tuple[str
         yield "LOC", start, end + after.end()
     elif after and head in rules["org_heads"]:
         yield "ORG", start, end + after.end()
-    elif any(_is_surname(m.group()) for m in run) and (len(run) > 1 or "." in run[0].group()
-                                                       or start > 0):
-        yield "PER", start, end
+    else:
+        yield from _persons(text, run)
+
+
+def _persons(text: str, run: list[re.Match]) -> Iterator[tuple[str, int, int]]:
+    """Each person in a run ends at a surname and takes at most two given names before it
+    ("Биыл Талғат Айнақұлов" is Талғат Айнақұлов; "Тоқаев Дмитрий Медведевті" is two)."""
+    first = 0
+    for k, m in enumerate(run):
+        if not _is_surname(m.group()):
+            continue
+        begin = max(first, k - MAX_GIVEN_NAMES)
+        while begin < k and run[begin].group().lower() in _not_names():
+            begin += 1  # "Биыл", "Бірақ", "Президент", "Дәрігер" stand before names
+        if k > begin or "." in m.group() or m.start() > 0:
+            yield "PER", run[begin].start(), m.end()
+        first = k + 1
