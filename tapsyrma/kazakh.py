@@ -98,3 +98,13 @@ def is_genitive(word: str) -> bool:
 def is_plural(word: str) -> bool:
     """A plural suffix among the word's layers (әкімдерге, министрлер, басшыларына)."""
     return any(s.endswith(p) and len(s) > len(p) + 1 for s in stems(word) for p in _PLURAL)
+
+
+OBLIQUE = ("dative", "genitive", "accusative", "ablative", "locative", "instrumental")
+
+
+def is_uninflected(word: str) -> bool:
+    """No case ending on the word: a subject, an apposition, a name before a surname."""
+    low = word.lower()
+    return not any(a.case in OBLIQUE and a.stem != low and len(a.stem) >= 3
+                   for a in analyses(word))

@@ -129,7 +129,6 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
 
 
 AUTHORITY_KINDS = ("person", "title", "body")
-KK_OBLIQUE = ("dative", "genitive", "accusative", "ablative", "locative", "instrumental")
 
 
 def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
@@ -146,9 +145,7 @@ def is_nominative(word: str, lang: str) -> bool:
     if word.lower() in name_forms():
         return True
     if lang == "kk":
-        low = word.lower()
-        return not any(a.case in KK_OBLIQUE and a.stem != low and len(a.stem) >= 3
-                       for a in kazakh.analyses(word))
+        return kazakh.is_uninflected(word)
     return (russian.best_has(word, "nomn") or word.lower() in russian.lemmas(word)
             or not any(c.islower() for c in word))
 

@@ -8,6 +8,7 @@ from functools import cache
 
 from tapsyrma import kazakh
 from tapsyrma.data import load
+from tapsyrma.entities.gazetteer import name_forms
 
 NATASHA_TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 UPPER, LOWER = "А-ЯЁӘҒҚҢӨҰҮҺІ", "а-яёәғқңөұүһі"
@@ -29,6 +30,15 @@ def russian(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 MAX_GIVEN_NAMES = 2
+
+
+def _inflected_noun(word: str) -> bool:
+    """A capitalised word in the dative, genitive or locative ("Жиынға", "Елдің") is no given
+    name; ablative-looking names (Нұрсұлтан, Дастан) are common and stay."""
+    low = word.lower()
+    return low not in name_forms() and any(
+        a.case in ("dative", "genitive", "locative") and a.stem != low and len(a.stem) >= 4
+        for a in kazakh.analyses(word))
 
 
 @cache
@@ -79,8 +89,9 @@ def _persons(text: str, run: list[re.Match]) -> Iterator[tuple[str, int, int]]:
         if not _is_surname(m.group()):
             continue
         begin = max(first, k - MAX_GIVEN_NAMES)
-        while begin < k and run[begin].group().lower() in _not_names():
-            begin += 1  # "Биыл", "Бірақ", "Президент", "Дәрігер" stand before names
+        while begin < k and (run[begin].group().lower() in _not_names()
+                             or _inflected_noun(run[begin].group())):
+            begin += 1  # "Биыл", "Президент", "Жиынға" stand before names, not in them
         if k > begin or "." in m.group() or m.start() > 0:
             yield "PER", run[begin].start(), m.end()
         first = k + 1

@@ -1,0 +1,63 @@
+"""Entities with canonical ids in both languages, in every grammatical form, by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tapsyrma import segment
+from tapsyrma.entities import document_entities, recognise
+
+
+def ids(text: str, lang: str, published: date | None = None) -> set[tuple[str, str | None]]:
+    sentences = list(segment.sentences(text))
+    return {(e.type, e.id) for e in document_entities(text, sentences, lang, published)}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Мемлекет басшысы Тоқаевқа баяндады.", "kk", ("PER", "tokayev")),
+    ("Тоқаевтың сөзінше, бәрі дұрыс.", "kk", ("PER", "tokayev")),
+    ("Президенту Токаеву доложили.", "ru", ("PER", "tokayev")),
+    ("Алматы облысының әкімі сөйледі.", "kk", ("LOC", "almaty-region")),
+    ("В Алматинской области прошло совещание.", "ru", ("LOC", "almaty-region")),
+    ("В ВКО ввели карантин.", "ru", ("LOC", "east-kazakhstan")),
+    ("Нур-Султан принял гостей.", "ru", ("LOC", "astana")),
+    ("Нұр-Сұлтанда жиын өтті.", "kk", ("LOC", "astana")),
+    ("Южно-Казахстанская область была переименована.", "ru", ("LOC", "turkistan")),
+    ("Ресей мен Қытай келісті.", "kk", ("LOC", "russia")),
+    ("Министерство здравоохранения сообщило.", "ru", ("ORG", "minister:health")),
+    ("Денсаулық сақтау министрлігі хабарлады.", "kk", ("ORG", "minister:health")),
+    ("Ассамблея народа Казахстана провела сессию.", "ru", ("ORG", "ank")),
+])
+def test_entities_gazetteer_in_all_forms(text: str, lang: str,
+                                         expected: tuple[str, str]) -> None:
+    assert expected in ids(text, lang)
+
+
+def test_entities_office_by_date() -> None:
+    text = "Касым-Жомарт Токаев выступил."
+    [tokayev] = [e for e in document_entities(text, list(segment.sentences(text)), "ru",
+                                              date(2023, 5, 1)) if e.id == "tokayev"]
+    assert tokayev.office == "president"
+    [earlier] = [e for e in document_entities(text, list(segment.sentences(text)), "ru",
+                                              date(2016, 5, 1)) if e.id == "tokayev"]
+    assert earlier.office != "president"
+
+
+def test_entities_titles_are_not_names() -> None:
+    assert not [e for e in recognise("Елбасы жиын өткізді.", "kk") if e.type == "PER"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Биыл Талғат Айнақұлов жарысқа қатысты.", "Талғат Айнақұлов"),
+    ("Дәрігер Салтанат Бұланбаева кеңес берді.", "Салтанат Бұланбаева"),
+    ("Жиынға М.Қасымбеков қатысты.", "М.Қасымбеков"),
+])
+def test_entities_kazakh_name_rules(text: str, name: str) -> None:
+    assert name in [e.text for e in recognise(text, "kk") if e.type == "PER"]
+
+
+def test_entities_russian_ner_adds_unknown_names() -> None:
+    found = recognise("Журналист Иван Петров встретился с жителями Караганды.", "ru")
+    assert ("PER", "Иван Петров") in {(e.type, e.text) for e in found}
