@@ -325,8 +325,8 @@ LATIN_2018 = ("Memleket basshysy Qasym-Jomart Toqaev ákimderge turǵyndardyń q
               "saqtaý jáne aımaqtardy damytýdy tapsyrdy. Bul týraly Akorda.kz saıty habarlady.")
 CYRILLIC_2018 = ("Мемлекет басшысы Қасым-Жомарт Тоқаев әкімдерге тұрғындардың қауіпсіздігін "
                  "сақтау және аймақтарды дамытуды тапсырды. Бұл туралы Akorda.kz сайты хабарлады.")
-LATIN_2021 = ("Memleket basşısı Qasım-Jomart Toqaev äkimderge tūrğındardıñ qauipsizdigin "
-              "saqtau jäne öñirlerdi damıtudı tapsırdı.")
+LATIN_2021 = ("Memleket basşysy Qasym-Jomart Toqaev äkımderge tūrğyndardyñ qauıpsızdıgın "
+              "saqtau jäne öñırlerdı damytudy tapsyrdy.")
 CYRILLIC_2021 = ("Мемлекет басшысы Қасым-Жомарт Тоқаев әкімдерге тұрғындардың қауіпсіздігін "
                  "сақтау және өңірлерді дамытуды тапсырды.")
 LATIN_2017 = ("Memleket basshysy Qasym-Jomart Toqaev a'ki'mderge turg'yndardyn' "

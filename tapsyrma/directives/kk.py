@@ -90,6 +90,8 @@ def _verb_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -
             cases = ["nominative"] if passive else verb.get("action_cases", ["accusative"])
             for case in cases:
                 chain = _chain_end(tokens, i, case, floor)
+                if chain is not None and _handed_over(tokens[chain].text):
+                    return None  # "тестілеуді тапсырды": passed a test
                 if chain is not None:
                     return _frame(tokens, words, (i, i + n), chain, verb["kind"], floor,
                                   verb.get("addressee_cases", ["dative"]),
@@ -101,6 +103,10 @@ def _verb_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -
 def _passive(word: str) -> bool:
     """A passive verb form: тапсырылды, берілді, жүктелді, салынды."""
     return word in lexicon()["passive"]
+
+
+def _handed_over(word: str) -> bool:
+    return bool(kazakh.stems(word) & set(lexicon()["handed_over"]))
 
 
 def _chain_end(tokens: Sequence[Token], trigger: int, case: str, floor: int) -> int | None:

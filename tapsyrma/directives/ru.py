@@ -359,9 +359,15 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
 
 
 def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
-    """The nearest nominative noun phrase before the trigger, within its clause."""
-    end = start
-    while end > 0 and tokens[end - 1].text not in CLAUSE_END | {","}:
+    """The nearest nominative noun phrase before the trigger, within its clause. When another
+    verb stands before the trigger ("обратил внимание на … продукты и поручил"), the two
+    share their subject, which stands before that verb; the nouns after it are its objects."""
+    clause = start
+    while clause > 0 and tokens[clause - 1].text not in CLAUSE_END | {","}:
+        clause -= 1
+    verbs = [k for k in range(clause, start) if russian.best_has(tokens[k].text, "VERB")]
+    end = verbs[-1] if verbs else start
+    while end > clause:
         if _nominative_head(tokens[end - 1].text):
             first = end - 1
             while first > 0 and _name_part(tokens[first - 1].text):
