@@ -177,7 +177,9 @@ def agent_span(tokens: Sequence[Token], lang: str) -> tuple[int, int] | None:
     if lang == "kk":
         return None
     for m in mentions_of(tokens, lang):
-        if _authority(m) and russian.in_case(tokens[m.start].text, "ablt", ("NOUN",)):
+        after_preposition = m.start > 0 and russian.best_has(tokens[m.start - 1].text, "PREP")
+        if (_authority(m) and not after_preposition  # "совместно с акиматами" is no agent
+                and russian.in_case(tokens[m.start].text, "ablt", ("NOUN",))):
             return (m.start, m.end)
     return None
 
@@ -191,6 +193,9 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]
     parties = [p for m in chosen if (p := party_of(m, words, inside, context))]
+    regions = [m.entry.key for m in inside if m.entry.kind == "region"]
+    if regions and [p.id for p in parties] == ["akims"]:  # "акимов Абайской и ЗКО областей"
+        return [context.office_party(f"akim:{r}", parties[0].name) for r in regions]
     if parties:
         return list(dict.fromkeys(parties))
     name = " ".join(t.text for t in tokens[span[0]:span[1]])

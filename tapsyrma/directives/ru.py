@@ -231,6 +231,8 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
     j = i
     while j < len(tokens):
         after = _skip_to(tokens, j, preposition) if preposition else j
+        if after is None and found:  # "от акимата и подрядчика": the preposition once
+            after = j
         if after is None:
             break
         k = after
