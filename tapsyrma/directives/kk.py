@@ -15,6 +15,7 @@ from tapsyrma import kazakh
 from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
+    is_authority_at,
     is_known_party,
     is_nominative,
     mentions_of,
@@ -190,6 +191,10 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
     if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
         return None
     after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [floor])
+    partner = _together_with(tokens, after, limit)
+    if partner:  # "министрлігіне облыс әкімдіктерімен бірлесіп …": a state partner shares it
+        addressees = addressees + [partner[0]]
+        after = partner[1]
     if object_noun:
         start = _object_start(tokens, trigger[0], after)
         end = trigger[0] + 1
@@ -242,6 +247,19 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
 
 def _beneficiary(word: str) -> bool:
     return any(s.startswith(b) for s in kazakh.stems(word) for b in lexicon()["beneficiaries"])
+
+
+def _together_with(tokens: Sequence[Token], after: int, limit: int
+                   ) -> tuple[tuple[int, int], int] | None:
+    """A state body in the instrumental with "бірлесіп"/"бірге" right after the addressee: the
+    partner span and where the action then starts. A private partner ("компаниялармен
+    бірлесіп") is part of the action."""
+    for j in range(after, min(limit, after + 5)):
+        if (tokens[j].text.lower() in lexicon()["together"] and j > after
+                and kazakh.has_case(tokens[j - 1].text, "instrumental")
+                and is_authority_at(tokens, j - 1, "kk")):
+            return (_phrase_start(tokens, j - 1), j), j + 1
+    return None
 
 
 def _not_a_place(tokens: Sequence[Token], j: int) -> bool:

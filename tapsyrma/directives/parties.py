@@ -146,8 +146,7 @@ def is_nominative(word: str, lang: str) -> bool:
         return True
     if lang == "kk":
         return kazakh.is_uninflected(word)
-    return (russian.best_has(word, "nomn") or word.lower() in russian.lemmas(word)
-            or not any(c.islower() for c in word))
+    return russian.best_has(word, "nomn") or not any(c.islower() for c in word)
 
 
 def _authority(m: Mention) -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 from tapsyrma import russian
 from tapsyrma.data import load
 from tapsyrma.directives.frame import Frame
-from tapsyrma.directives.parties import agent_span, nominative_party_span
+from tapsyrma.directives.parties import agent_span, is_authority_at, nominative_party_span
 from tapsyrma.entities.gazetteer import mentions_of
 from tapsyrma.records import Token
 
@@ -255,12 +255,14 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
 
 def _together_with(tokens: Sequence[Token], found: list[tuple[int, int]], j: int
                    ) -> tuple[list[tuple[int, int]], int]:
-    """ "поручил Минторговли совместно с акиматами …": the partners are addressees too."""
+    """ "поручил Минторговли совместно с акиматами …": a state body named as partner shares
+    the order; a private one ("с компаниями") is part of the action."""
     for phrase in TOGETHER:
         if all(_starts_with(tokens, j + k, w) for k, w in enumerate(phrase)):
-            end = _phrase_in_case(tokens, j + len(phrase), ("ablt",))
-            if end > j + len(phrase):
-                return found + [(j + len(phrase), end)], end
+            start = j + len(phrase)
+            end = _phrase_in_case(tokens, start, ("ablt",))
+            if end > start and any(is_authority_at(tokens, k, "ru") for k in range(start, end)):
+                return found + [(start, end)], end
     return found, j
 
 
