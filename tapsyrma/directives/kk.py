@@ -42,12 +42,35 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         if i < floor:
             continue
         frame = (_dash_frame(tokens, words, i, floor) or _verb_frame(tokens, words, i, floor)
-                 or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor))
+                 or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor)
+                 or _imperative_frame(tokens, words, i, floor))
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
                 frame = replace(frame, issuer=previous.issuer)
             yield frame
             floor, previous = frame.trigger[1], frame
+
+
+def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                      ) -> Frame | None:
+    """ "Сыртқы істер министрлігі … қажетті қолдау көрсетсін": the authority in the subject is
+    the addressee, the speaker of the quote the issuer."""
+    if not _ends_clause(tokens, i) or words[i] in lexicon()["not_imperatives"] or not any(
+            words[i].endswith(e) for e in lexicon()["imperative_endings"]):
+        return None
+    subject = nominative_party_span(tokens, i, "kk")
+    if subject is None or subject[0] < floor or not is_authority_at(tokens, subject[1] - 1, "kk"):
+        return None
+    start = _skip_openers(tokens, subject[1], i)
+    return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
+                 addressees=(subject,))
+
+
+def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
+    """The word ends its sentence, or the quotation a dash then closes ("…шешсін», – деді)."""
+    rest = tokens[i + 1:]
+    nxt = next((k for k, t in enumerate(rest) if t.text[:1].isalpha()), None)
+    return nxt is None or any(t.text in ("–", "—", "-") for t in rest[:nxt])
 
 
 def _dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
