@@ -29,6 +29,7 @@ def ids(text: str, lang: str, published: date | None = None) -> set[tuple[str, s
     ("Министерство здравоохранения сообщило.", "ru", ("ORG", "minister:health")),
     ("Денсаулық сақтау министрлігі хабарлады.", "kk", ("ORG", "minister:health")),
     ("Ассамблея народа Казахстана провела сессию.", "ru", ("ORG", "ank")),
+    ("В Абайской и Западно-Казахстанской областях прошли учения.", "ru", ("LOC", "abai")),
 ])
 def test_entities_gazetteer_in_all_forms(text: str, lang: str,
                                          expected: tuple[str, str]) -> None:

@@ -192,8 +192,10 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]
     parties = [p for m in chosen if (p := party_of(m, words, inside, context))]
-    regions = [m.entry.key for m in inside if m.entry.kind == "region"]
-    if regions and [p.id for p in parties] == ["akims"]:  # "акимов Абайской и ЗКО областей"
+    regions = [m.entry.key for m in inside
+               if m.entry.kind == "region" and m.entry.key != "kazakhstan"]
+    if regions and parties and all(p.id == "akims" or (p.office or "").startswith("akim:")
+                                   for p in parties):  # "акимам Абайской и ЗКО областей"
         return [context.office_party(f"akim:{r}", parties[0].name) for r in regions]
     if parties:
         return list(dict.fromkeys(parties))

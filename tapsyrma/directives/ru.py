@@ -279,6 +279,9 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
     seen_noun = False
     while end < len(tokens):
         word = tokens[end].text
+        if word == "," and seen_noun and _starts_region(tokens, end + 1):
+            end += 1  # "акимам Туркестанской, Жамбылской и Кызылординской областей"
+            continue
         if _infinitive_at(tokens, end) or not any(c.isalpha() for c in word):
             break
         if any(russian.in_case(word, c, PHRASE_POS) for c in cases) or (
@@ -292,10 +295,18 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
     return end if seen_noun else j
 
 
+def _starts_region(tokens: Sequence[Token], i: int) -> bool:
+    return any(m.start == i and m.entry.kind == "region" for m in mentions_of(tokens, "ru"))
+
+
 def _continues_genitive(tokens: Sequence[Token], i: int) -> bool:
-    """ "акимам районов и городов": the "и" joins two genitives, not two addressees."""
-    return (i + 1 < len(tokens) and russian.has(tokens[i - 1].text, "gent")
-            and russian.has(tokens[i + 1].text, "gent")
+    """ "акимам районов и городов", "акимам Абайской и Западно-Казахстанской областей": the
+    "и" joins two genitives or two regions, not two addressees."""
+    if i + 1 >= len(tokens):
+        return False
+    if _starts_region(tokens, i + 1):
+        return True
+    return (russian.has(tokens[i - 1].text, "gent") and russian.has(tokens[i + 1].text, "gent")
             and not russian.has(tokens[i + 1].text, "datv"))
 
 

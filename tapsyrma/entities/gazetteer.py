@@ -83,6 +83,10 @@ class Gazetteer:
     # Beginnings of every word of every name: a text word with another beginning cannot
     # match, so it is never sent to the (costly) morphology.
     prefixes: set[str] = field(default_factory=set)
+    # Region adjectives by key, with the head noun they need: "Абайской и Западно-Казахстанской
+    # областей" names two regions though the first adjective has no noun of its own.
+    adjectives: dict[str, list[tuple[frozenset[str], Entry]]] = field(
+        default_factory=lambda: defaultdict(list))
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
@@ -93,6 +97,9 @@ class Gazetteer:
             lemma = None if self.lang == "kk" else russian.parses(head)[0].normal_form
             entry = replace(entry, number=self._head_number(head, entry.kind, lemma),
                             head_lemma=lemma)
+        if entry.kind == "region" and self.lang == "ru" and len(keys) == 2:
+            for key in keys[0]:
+                self.adjectives[key].append((keys[1], entry))
         if keys:
             surface = tuple(w.lower().replace("ё", "е") for w in words)
             for first in keys[0]:
@@ -130,7 +137,26 @@ class Gazetteer:
                 i = best.end
             else:
                 i += 1
-        return found
+        return sorted(found + self._elided_regions(words, keys, found), key=lambda m: m.start)
+
+    def _elided_regions(self, words: Sequence[str], keys: list[frozenset[str]],
+                        found: list[Mention]) -> list[Mention]:
+        """Adjectives coordinated before a region's "<adjective> <noun>" that lend its noun:
+        "Туркестанской, Жамбылской и Кызылординской областей" names three regions."""
+        taken = {k for m in found for k in range(m.start, m.end)}
+        extra: list[Mention] = []
+        for m in found:
+            if m.entry.kind != "region" or m.end - m.start != 2:
+                continue
+            j = m.start - 1
+            while j >= 1 and words[j].lower() in (",", "и") and j - 1 not in taken:
+                entry = next((e for k in keys[j - 1] for head, e in self.adjectives.get(k, ())
+                              if head & keys[m.start + 1]), None)
+                if entry is None:
+                    break
+                extra.append(Mention(j - 1, j, entry))
+                j -= 2
+        return extra
 
     def _longest_at(self, words: Sequence[str], keys: list[frozenset[str]], i: int
                     ) -> Mention | None:
