@@ -21,6 +21,7 @@ from tapsyrma.directives.parties import (
     mentions_of,
     nominative_party_span,
 )
+from tapsyrma.entities.gazetteer import Mention
 from tapsyrma.records import Token
 
 CLAUSE_END = set(".!?;:")
@@ -262,9 +263,19 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
     for m in found:
         if m.start < start < m.end or (m.end == start and m.entry.kind == "region"):
             start = m.start
+    start = _coordinated_regions(tokens, start, found)
     for m in found:  # a title before the name is the addressee's only if an issuer precedes it
         if person and m.end == start and m.entry.kind == "title" and _issuer(tokens, m.start):
             start = m.start
+    return start
+
+
+def _coordinated_regions(tokens: Sequence[Token], start: int, found: Sequence[Mention]) -> int:
+    """ "Түркістан, Жамбыл және Қызылорда облыстарының әкімдеріне": back over the regions
+    listed before the one the phrase starts with."""
+    regions = {m.end: m.start for m in found if m.entry.kind == "region"}
+    while start >= 2 and tokens[start - 1].text.lower() in COORDINATORS and start - 1 in regions:
+        start = regions[start - 1]
     return start
 
 

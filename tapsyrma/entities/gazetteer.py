@@ -97,7 +97,10 @@ class Gazetteer:
             lemma = None if self.lang == "kk" else russian.parses(head)[0].normal_form
             entry = replace(entry, number=self._head_number(head, entry.kind, lemma),
                             head_lemma=lemma)
-        if entry.kind == "region" and self.lang == "ru" and len(keys) == 2:
+        if entry.kind == "region" and self.lang == "kk" and words[-1].lower() in REGION_NOUNS:
+            # "Жамбыл және Қызылорда облыстарының": the plural noun of several regions
+            keys = keys[:-1] + (keys[-1] | REGION_NOUNS[words[-1].lower()],)
+        if entry.kind == "region" and len(keys) == 2:
             for key in keys[0]:
                 self.adjectives[key].append((keys[1], entry))
         if keys:
@@ -137,19 +140,23 @@ class Gazetteer:
                 i = best.end
             else:
                 i += 1
-        return sorted(found + self._elided_regions(words, keys, found), key=lambda m: m.start)
+        extra = self._elided_regions(words, keys, found)
+        replaced = {m.start for m in extra}  # "Жамбыл" before "… облыстары" is the region
+        kept = [m for m in found if not (m.entry.kind == "place" and m.start in replaced)]
+        return sorted(kept + extra, key=lambda m: m.start)
 
     def _elided_regions(self, words: Sequence[str], keys: list[frozenset[str]],
                         found: list[Mention]) -> list[Mention]:
-        """Adjectives coordinated before a region's "<adjective> <noun>" that lend its noun:
-        "Туркестанской, Жамбылской и Кызылординской областей" names three regions."""
-        taken = {k for m in found for k in range(m.start, m.end)}
+        """Names coordinated before a region's "<name> <noun>" that share its noun:
+        "Туркестанской, Жамбылской и Кызылординской областей", "Жамбыл және Қызылорда
+        облыстары" name three and two regions."""
+        taken = {k for m in found if m.entry.kind != "place" for k in range(m.start, m.end)}
         extra: list[Mention] = []
         for m in found:
             if m.entry.kind != "region" or m.end - m.start != 2:
                 continue
             j = m.start - 1
-            while j >= 1 and words[j].lower() in (",", "и") and j - 1 not in taken:
+            while j >= 1 and words[j].lower() in COORDINATORS and j - 1 not in taken:
                 entry = next((e for k in keys[j - 1] for head, e in self.adjectives.get(k, ())
                               if head & keys[m.start + 1]), None)
                 if entry is None:
@@ -180,6 +187,8 @@ class Gazetteer:
 
 
 NO_KEYS: frozenset[str] = frozenset()
+REGION_NOUNS = {"облысы": frozenset({"облыстары"})}
+COORDINATORS = {",", "и", "және", "мен", "пен", "бен"}
 PREFIX = 3
 
 
