@@ -345,6 +345,9 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
         if text == "," and end + 1 < len(tokens) and any(
                 _starts_with(tokens, end + 1, stop) for stop in stops):
             break
+        if text.lower() == "и" and end + 1 < len(tokens) and russian.best_has(
+                tokens[end + 1].text, "VERB"):
+            break  # "… ускорить строительство и потребовал …": the subject's next predicate
         end += 1
     if end == i:
         return (0, 0)
