@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import ModuleType
 
 from tapsyrma import russian
 from tapsyrma.directives import kk, ru
@@ -82,7 +83,7 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):
             if m.entry.kind == "title":
-                office = title_office(m.entry.key, (), (), context)
+                office = title_office(m.entry.key, (), context)
                 if office:
                     context.offices[office] += 1
     return context
@@ -198,13 +199,12 @@ def _according_to(tokens: Sequence[Token], lang: str, state: _State) -> Party | 
 
 
 def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
-                grammar: object) -> list[Party]:
+                grammar: ModuleType) -> list[Party]:
     out: list[Party] = []
     for span in frame.addressees:
         words = [t.text for t in tokens[slice(*span)]]
         # a soft form counts only with an addressee that can be one; a firm order names its own
-        head = (grammar.addressee_head(words) if frame.soft  # type: ignore[attr-defined]
-                else grammar.head_noun(words))  # type: ignore[attr-defined]
+        head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     first: dict[str, Party] = {}
     for party in out:  # one party per id, as first named

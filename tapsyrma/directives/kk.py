@@ -12,16 +12,15 @@ from dataclasses import replace
 from functools import cache
 
 from tapsyrma import kazakh
-from tapsyrma.data import load
+from tapsyrma.data import load_lexicon
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
     is_authority_at,
     is_known_party,
     is_nominative,
-    mentions_of,
     nominative_party_span,
 )
-from tapsyrma.entities.gazetteer import Mention
+from tapsyrma.entities.gazetteer import Mention, mentions_of
 from tapsyrma.records import Token
 
 CLAUSE_END = set(".!?;:")
@@ -31,7 +30,7 @@ FIRST_PERSON_ENDINGS = ("мын", "мін", "мыз", "міз", "дым", "ді�
 
 @cache
 def lexicon() -> dict:
-    return load("triggers_kk")
+    return load_lexicon("triggers_kk")
 
 
 def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
@@ -56,8 +55,10 @@ def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                       ) -> Frame | None:
     """ "Сыртқы істер министрлігі … қажетті қолдау көрсетсін": the authority in the subject is
     the addressee, the speaker of the quote the issuer."""
-    if not _ends_clause(tokens, i) or words[i] in lexicon()["not_imperatives"] or not any(
+    if words[i] in lexicon()["not_imperatives"] or not any(
             words[i].endswith(e) for e in lexicon()["imperative_endings"]):
+        return None
+    if not _ends_clause(tokens, i):
         return None
     subject = nominative_party_span(tokens, i, "kk")
     if subject is None or subject[0] < floor or not is_authority_at(tokens, subject[1] - 1, "kk"):
@@ -131,7 +132,7 @@ def _passive(word: str) -> bool:
 
 
 def _handed_over(word: str) -> bool:
-    return bool(kazakh.stems(word) & set(lexicon()["handed_over"]))
+    return bool(kazakh.stems(word) & lexicon()["handed_over"])
 
 
 def _chain_end(tokens: Sequence[Token], trigger: int, case: str, floor: int) -> int | None:
@@ -370,12 +371,12 @@ def _issuer(tokens: Sequence[Token], limit: int, floor: int = 0) -> tuple[int, i
 
 
 def _skip_openers(tokens: Sequence[Token], start: int, end: int) -> int:
-    breaks = set(lexicon()["clause_breaks"])
+    breaks = lexicon()["clause_breaks"]
     for k in range(end - 1, start, -1):  # "… айтып, реттеуді": after a converb of speech
         if tokens[k].text == "," and tokens[k - 1].text.lower() in breaks:
             start = k + 1
             break
-    openers = set(lexicon()["openers"])
+    openers = lexicon()["openers"]
     while start <= end and (tokens[start].text.lower() in openers or tokens[start].text == ","
                             or not any(c.isalnum() for c in tokens[start].text)):
         start += 1

@@ -48,7 +48,6 @@ class DocumentContext:
     regions: Counter = field(default_factory=Counter)  # region slugs by frequency
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
-    last_issuer: Party | None = None
 
     @property
     def main_region(self) -> str | None:
@@ -84,8 +83,8 @@ class DocumentContext:
         return Party(office, name, office)
 
 
-def title_office(pattern: str, mentions: Sequence[Mention], words: Sequence[Token],
-                 context: DocumentContext) -> str | None:
+def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentContext
+                 ) -> str | None:
     """Fill "akim:{region}" from a region named beside the title, else the article's region."""
     if not REGION_OFFICE.search(pattern):
         return pattern
@@ -123,7 +122,7 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     if kind == "title":
         if _names_a_town(mention, words, around):
             return Party("district-akims", name)
-        office = title_office(key, around, words, context)
+        office = title_office(key, around, context)
         return context.office_party(office, name) if office else None
     return None
 

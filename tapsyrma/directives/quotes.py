@@ -14,7 +14,6 @@ from functools import cache
 from tapsyrma.data import load
 from tapsyrma.records import Sentence
 
-OPENERS = "«“„\""
 CLOSERS = "»”\""
 DASH = r"[-–—]"
 

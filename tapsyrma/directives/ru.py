@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from tapsyrma import russian
-from tapsyrma.data import load
+from tapsyrma.data import load_lexicon
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import agent_span, is_authority_at, nominative_party_span
 from tapsyrma.entities.gazetteer import mentions_of
@@ -34,7 +34,7 @@ ABOUT = {"по", "о", "об", "относительно", "касательно
 
 @cache
 def lexicon() -> dict:
-    return load("triggers_ru")
+    return load_lexicon("triggers_ru")
 
 
 def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
@@ -69,7 +69,7 @@ def _with_gapping(tokens: Sequence[Token], frame: Frame) -> Iterator[Frame]:
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     word = tokens[i].text
     for verb in lexicon()["verb"]:
-        if russian.lemmas(word) & set(verb["lemmas"]) and _is_order_form(word):
+        if russian.lemmas(word) & verb["lemmas"] and _is_order_form(word):
             if russian.best_has(word, "PRTS") and verb["addressee"] == "accusative":
                 return _obliged_frame(tokens, i, verb["kind"])
             if "object" in verb:
@@ -80,7 +80,7 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 def _object_frame(tokens: Sequence[Token], i: int, verb: dict) -> Frame | None:
     """ "указал акимам на необходимость завершить …": only with its object noun."""
-    objects = set(lexicon()[verb["object"]])
+    objects = lexicon()[verb["object"]]
     at = next((j for j in range(i + 1, min(len(tokens), i + 8))
                if russian.lemmas(tokens[j].text) & objects), None)
     if at is None:
@@ -126,11 +126,11 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """A light verb within three words of its directive noun: "дал ряд поручений"."""
     for light in lexicon()["light"]:
         if tokens[i].text.lower() not in light["verbs"] and not (
-                russian.lemmas(tokens[i].text) & set(light["verbs"])
+                russian.lemmas(tokens[i].text) & light["verbs"]
                 and _is_order_form(tokens[i].text)):
             continue
         window = range(max(0, i - 3), min(len(tokens), i + 7))
-        nouns = [j for j in window if russian.lemmas(tokens[j].text) & set(light["nouns"])]
+        nouns = [j for j in window if russian.lemmas(tokens[j].text) & light["nouns"]]
         if nouns:
             span = (min(i, nouns[0]), max(i, nouns[0]) + 1)
             return _frame(tokens, *span, light["kind"], light["addressee"], noun=nouns[0],
@@ -140,7 +140,7 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Задача акимов – отобрать ...": the genitive after the noun, the infinitive after a dash."""
-    if not russian.lemmas(tokens[i].text) & set(lexicon()["task_nouns"]):
+    if not russian.lemmas(tokens[i].text) & lexicon()["task_nouns"]:
         return None
     dash = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].text in DASHES),
                 None)
@@ -420,12 +420,12 @@ def _first_person_before(tokens: Sequence[Token], start: int) -> bool:
 
 
 def non_authority(word: str) -> bool:
-    return bool(russian.lemmas(word) & set(lexicon()["non_authorities"]))
+    return bool(russian.lemmas(word) & lexicon()["non_authorities"])
 
 
 def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
-    heads = set(lexicon()["addressee_heads"])
+    heads = lexicon()["addressee_heads"]
     for w in words:
         hit = russian.lemmas(w) & heads
         if hit:
