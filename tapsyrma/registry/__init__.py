@@ -1,0 +1,116 @@
+"""The registry: extraction results stored once, grouped into stories, directives merged
+across sources and tracked by the reports of their execution.
+
+`ingest` commits one document at a time, so an interrupted run keeps everything committed
+and a second run skips what is stored and goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tapsyrma import records
+from tapsyrma.errors import InputError
+from tapsyrma.pipeline import extract
+from tapsyrma.registry.merge import add_directives
+from tapsyrma.registry.stories import assign_story, content_hash
+from tapsyrma.registry.tracking import find_reports, link_report, reports_for, store_reports
+from tapsyrma.store import Store
+from tapsyrma.store.models import Document, Entity, Mention
+
+
+@dataclass
+class IngestSummary:
+    stored: int = 0
+    already_stored: int = 0
+    duplicates: int = 0  # stored, but a near-duplicate of a stored document
+    new_directives: int = 0
+    merged_directives: int = 0  # directives that became one more source of a stored one
+    reports: int = 0
+    followups: int = 0  # reports linked (or linked anew) to a directive
+    errors: list[InputError] = field(default_factory=list)
+
+
+def ingest(store: Store, items: Iterable[records.RawDocument | InputError],
+           on_document: Callable[[str, str], None] | None = None) -> IngestSummary:
+    """Extract and store each document; `on_document(id, outcome)` hears of each one."""
+    summary = IngestSummary()
+    for item in items:
+        if isinstance(item, InputError):
+            summary.errors.append(item)
+            outcome, name = "error", item.name
+        else:
+            outcome, name = _ingest_one(store, item, summary), item.id
+        if on_document:
+            on_document(name, outcome)
+    return summary
+
+
+def _ingest_one(store: Store, raw: records.RawDocument, summary: IngestSummary) -> str:
+    with store.session() as session:
+        if _stored(session, raw.id):
+            summary.already_stored += 1
+            return "already stored"
+    try:
+        doc = extract(raw)
+    except InputError as error:
+        summary.errors.append(error)
+        return "error"
+    try:
+        with store.session() as session:
+            return store_document(session, doc, summary)
+    except IntegrityError:
+        # Another ingest stored the same document in the meantime.
+        summary.already_stored += 1
+        return "already stored"
+
+
+def _stored(session: Session, doc_id: str) -> bool:
+    return session.scalar(select(Document.id).where(Document.doc_id == doc_id)) is not None
+
+
+def store_document(session: Session, doc: records.Document, summary: IngestSummary) -> str:
+    """Store one extracted document with everything derived from it, in the caller's
+    transaction."""
+    row = Document(doc_id=doc.id, content_hash=content_hash(doc.text), path=doc.path,
+                   url=doc.url, source=doc.source, title=doc.title, lang=doc.lang,
+                   published=doc.published, text=doc.text, minhash=b"",
+                   ingested_at=datetime.now())
+    entity_ids = _store_entities(session, doc)
+    row.bands = assign_story(session, row, entity_ids)
+    duplicate = row.duplicate_of is not None
+    session.add(row)
+    session.flush()
+    session.add_all(Mention(document_id=row.id, entity_id=e.id, type=e.type, text=e.text,
+                            start=e.start, end=e.end) for e in doc.entities)
+    found = find_reports(doc)
+    reports = store_reports(session, row.id, row.published, found)
+    new, merged = add_directives(session, row, doc, {r.sentence.start for r in found})
+    session.flush()
+    linked = {r.id for r in reports if link_report(session, r) is not None}
+    for directive in new:
+        for report in reports_for(session, directive):
+            if link_report(session, report) is not None:
+                linked.add(report.id)
+    summary.stored += 1
+    summary.duplicates += duplicate
+    summary.new_directives += len(new)
+    summary.merged_directives += merged
+    summary.reports += len(reports)
+    summary.followups += len(linked)
+    return "near-duplicate" if duplicate else "stored"
+
+
+def _store_entities(session: Session, doc: records.Document) -> set[str]:
+    known = {e.id: e for e in doc.entities if e.id}
+    stored = set(session.scalars(select(Entity.id).where(Entity.id.in_(known))))
+    session.add_all(Entity(id=i, type=e.type, name=e.text) for i, e in known.items()
+                    if i not in stored)
+    return set(known)
+

@@ -1,0 +1,140 @@
+"""Directives of one story that say the same thing become one registry directive.
+
+Two outlets (or the Kazakh and the Russian service of one) reporting the same instruction
+give two extracted directives with the same issuer, overlapping addressees and an action
+worded differently, maybe in the other language. They merge into one `Directive` with both
+`Source`s; anything else starts a new directive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tapsyrma import embedding, records
+from tapsyrma.entities.gazetteer import place_regions, region_slugs
+from tapsyrma.store.models import Addressee, Directive, Document, Source
+
+# Cosine of action embeddings above which two actions are taken to say the same thing.
+# Translations score ~0.92, two different tasks of one speech ~0.85 (calibrated on the
+# stories set, tests/data/stories).
+SAME_ACTION = 0.90
+SAME_ACTION_IN_DOCUMENT = 0.96
+NOBODY = frozenset({"unspecified"})
+
+
+def party_keys(party: records.Party | Addressee) -> set[str]:
+    keys = {party.party_id if isinstance(party, Addressee) else party.id}
+    if party.office:
+        keys.add(party.office)
+    return keys - NOBODY
+
+
+def same_issuer(directive: Directive, issuer: records.Party) -> bool:
+    theirs = {directive.issuer_id, directive.issuer_office} - {None}
+    return bool(theirs & party_keys(issuer))
+
+
+def addressees_overlap(directive: Directive, addressees: Iterable[records.Party]) -> bool:
+    """True when they share a party, or when either side names nobody in particular."""
+    theirs = set().union(*(party_keys(a) for a in directive.addressees))
+    ours = set().union(*(party_keys(a) for a in addressees))
+    return not theirs or not ours or bool(theirs & ours)
+
+
+def regions_of(directive: records.Directive, entities: Iterable[records.Entity]) -> list[str]:
+    """The regions a directive is about: its addressees' offices and places in its sentence."""
+    regions = {p.office.split(":", 1)[1] for p in directive.addressees
+               if p.office and p.office.startswith("akim:")}
+    regions |= {p.id.split(":", 1)[1] for p in directive.addressees if p.id.startswith("akim:")}
+    places, slugs = place_regions(), region_slugs()
+    for entity in entities:
+        if entity.id and directive.start <= entity.start < directive.end:
+            region = entity.id if entity.id in slugs else places.get(entity.id)
+            if region and region != "kazakhstan":
+                regions.add(region)
+    return sorted(regions)
+
+
+def add_directives(session: Session, row: Document, doc: records.Document,
+                   skip: set[int]) -> tuple[list[Directive], int]:
+    """Store each directive of a document as a source of an existing directive of its story
+    or as a new one. `skip` holds the starts of sentences that are execution reports.
+    Returns the new directives and the number merged into stored ones."""
+    new: list[Directive] = []
+    merged = 0
+    for extracted in doc.directives:
+        if extracted.start in skip:
+            continue
+        target = _same_directive(session, row, extracted)
+        if target is None:
+            target = _new_directive(row, doc, extracted)
+            session.add(target)
+            session.flush()
+            new.append(target)
+        else:
+            merged += 1
+            if row.published and (target.given is None or row.published < target.given):
+                target.given = row.published
+        session.add(Source(directive_id=target.id, document_id=row.id,
+                           sentence=extracted.sentence, start=extracted.start,
+                           end=extracted.end, lang=extracted.lang or doc.lang,
+                           action=extracted.action, extracted=extracted.to_json()))
+    return new, merged
+
+
+def _same_directive(session: Session, row: Document,
+                    extracted: records.Directive) -> Directive | None:
+    """A stored directive of the story that says the same thing (a rejected one too: a new
+    source of a rejected directive must not bring it back)."""
+    candidates = [d for d in session.scalars(
+        select(Directive).where(Directive.story_id == row.story_id,
+                                Directive.merged_into.is_(None)))
+        if same_issuer(d, extracted.issuer) and addressees_overlap(d, extracted.addressees)]
+    if not candidates:
+        return None
+    exact = [d for d in candidates if _normal(d.action) == _normal(extracted.action)]
+    if exact:
+        return exact[0]
+    vectors = action_vectors(candidates)
+    similarities = vectors @ embedding.embed([extracted.action])[0]
+    best = int(np.argmax(similarities))
+    # One article may restate its directive, but two tasks of one speech often read alike.
+    needed = SAME_ACTION_IN_DOCUMENT if any(
+        s.document_id == row.id for s in candidates[best].sources) else SAME_ACTION
+    return candidates[best] if similarities[best] >= needed else None
+
+
+def action_vectors(directives: list[Directive]) -> np.ndarray:
+    """Action embeddings of directives, computing (and keeping) the missing ones."""
+    missing = [d for d in directives if d.action_embedding is None]
+    for directive, vector in zip(missing, embedding.embed([d.action for d in missing]),
+                                 strict=True):
+        directive.action_embedding = embedding.to_bytes(vector)
+    return np.stack([embedding.from_bytes(d.action_embedding) for d in directives
+                     if d.action_embedding is not None])
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _new_directive(row: Document, doc: records.Document,
+                   extracted: records.Directive) -> Directive:
+    issuer = extracted.issuer
+    directive = Directive(
+        story_id=row.story_id, given=row.published, issuer_id=issuer.id,
+        issuer_office=issuer.office, issuer_name=issuer.name, action=extracted.action,
+        kind=extracted.kind, topic=extracted.topic, lang=extracted.lang or doc.lang,
+        deadline_text=extracted.deadline.text if extracted.deadline else None,
+        deadline_date=extracted.deadline.date if extracted.deadline else None,
+        recurrence_text=extracted.recurrence.text if extracted.recurrence else None,
+        rrule=extracted.recurrence.rrule if extracted.recurrence else None,
+        regions=regions_of(extracted, doc.entities), created_at=datetime.now())
+    directive.addressees = [Addressee(position=n, party_id=a.id, name=a.name, office=a.office)
+                            for n, a in enumerate(extracted.addressees)]
+    return directive

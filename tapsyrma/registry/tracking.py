@@ -1,0 +1,218 @@
+"""Tracking: which directives later news reports carried out, and each directive's status.
+
+A report is a sentence such as "Во исполнение поручения Главы государства построено 12 школ" or
+"Мемлекет басшысының тапсырмасын орындау аясында … салынды". It is linked to the directive it
+answers: one given earlier, by the issuer the report names, about the same region, and close
+in meaning (multilingual embeddings of the two sentences, so a Russian directive can be
+answered in Kazakh). Linking runs both ways: a report finds the directives already stored, a
+new directive the reports already stored, so ingest order does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+import numpy as np
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from tapsyrma import embedding, records
+from tapsyrma.data import load
+from tapsyrma.directives.topic import topic
+from tapsyrma.entities.gazetteer import place_regions, region_slugs
+from tapsyrma.store.models import Directive, Followup, Report, Source
+
+STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
+# A directive with no deadline and no report after this long: nobody can tell.
+STALE_AFTER = timedelta(days=365)
+# A report answers a directive given at most this long before it.
+HORIZON = timedelta(days=3 * 365)
+MAX_CANDIDATES = 300
+# Cosine of the report and directive sentences (plus the bonuses below) needed for a link;
+# calibrated on tests/data/followups.
+LINK_THRESHOLD = 0.86
+SAME_REGION_BONUS = 0.03
+SAME_TOPIC_BONUS = 0.01
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A sentence read as a report of execution."""
+
+    sentence: records.Sentence
+    reports: str  # done, in-progress
+    issuer_office: str | None
+    regions: tuple[str, ...]
+
+
+@cache
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    lexicon = load("followups")[lang]
+    out = {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in lexicon[name]) + ")")
+           for name in ("reference", "reference_alone", "report_back", "done", "in_progress")}
+    for issuer, words in lexicon["issuer"].items():
+        out[f"issuer:{issuer}"] = re.compile("|".join(map(re.escape, words)))
+    return out
+
+
+def find_reports(doc: records.Document) -> list[Reported]:
+    """The sentences of a document that report carrying out a directive."""
+    found = []
+    for sentence in doc.sentences:
+        lang = sentence.lang if sentence.lang in ("ru", "kk") else doc.lang
+        if lang not in ("ru", "kk"):
+            continue
+        reports = report_kind(sentence.text, lang)
+        if reports:
+            found.append(Reported(sentence, reports, _issuer_office(sentence.text, lang),
+                                  tuple(_regions(doc, sentence))))
+    return found
+
+
+def report_kind(text: str, lang: str) -> str | None:
+    """`done` or `in-progress` when the sentence reports execution, else None."""
+    low = text.lower()
+    patterns = _patterns(lang)
+    report_back = patterns["report_back"].search(low)
+    if not (patterns["reference"].search(low) or report_back):
+        return None
+    done = patterns["done"].search(low)
+    ongoing = patterns["in_progress"].search(low)
+    if ongoing or (report_back and not done):
+        return "in-progress"
+    if done:
+        return "done"
+    return "in-progress" if patterns["reference_alone"].search(low) else None
+
+
+def _issuer_office(text: str, lang: str) -> str | None:
+    """The office (or the person) whose directive the report says it carries out."""
+    low = text.lower()
+    for issuer in load("followups")[lang]["issuer"]:
+        if _patterns(lang)[f"issuer:{issuer}"].search(low):
+            return str(issuer)
+    return None
+
+
+def _regions(doc: records.Document, sentence: records.Sentence) -> set[str]:
+    """Regions named in the sentence, else the region the document names most."""
+    places, slugs = place_regions(), region_slugs()
+
+    def region(entity: records.Entity) -> str | None:
+        if entity.office and entity.office.startswith("akim:"):
+            return entity.office.split(":", 1)[1]
+        if not entity.id:
+            return None
+        found = entity.id if entity.id in slugs else places.get(entity.id)
+        return found if found != "kazakhstan" else None
+
+    inside = {r for e in doc.entities if sentence.start <= e.start < sentence.end
+              if (r := region(e))}
+    if inside:
+        return inside
+    counts: dict[str, int] = {}
+    for entity in doc.entities:
+        if r := region(entity):
+            counts[r] = counts.get(r, 0) + 1
+    return {max(counts, key=lambda r: counts[r])} if counts else set()
+
+
+def store_reports(session: Session, document_id: int, published: date | None,
+                  found: Iterable[Reported]) -> list[Report]:
+    rows = [Report(document_id=document_id, sentence=r.sentence.text, start=r.sentence.start,
+                   end=r.sentence.end, reports=r.reports, issuer_office=r.issuer_office,
+                   regions=list(r.regions), topic=topic(r.sentence.text, r.sentence.text),
+                   published=published)
+            for r in found]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def link_report(session: Session, report: Report) -> Followup | None:
+    """Link a report to the stored directive it most likely answers, if any is close enough;
+    a link made earlier is replaced by a better one."""
+    query = select(Directive).where(Directive.merged_into.is_(None),
+                                    or_(Directive.review.is_(None),
+                                        Directive.review != "rejected"))
+    if report.published is not None:
+        query = query.where(or_(Directive.given.is_(None), Directive.given.between(
+            report.published - HORIZON, report.published)))
+    if report.issuer_office:
+        query = query.where(or_(Directive.issuer_office == report.issuer_office,
+                                Directive.issuer_id == report.issuer_office))
+    candidates = [d for d in session.scalars(
+        query.order_by(Directive.given.desc(), Directive.id.desc()).limit(MAX_CANDIDATES))
+        if _regions_agree(d.regions, report.regions)
+        and not any(s.document_id == report.document_id for s in d.sources)]
+    if not candidates:
+        return None
+    scores = _scores(report, candidates)
+    best = int(np.argmax(scores))
+    if scores[best] < LINK_THRESHOLD:
+        return None
+    existing = session.scalars(select(Followup).where(Followup.report_id == report.id)).first()
+    if existing is not None:
+        if existing.score >= scores[best]:
+            return existing
+        session.delete(existing)
+        session.flush()
+    link = Followup(directive_id=candidates[best].id, report_id=report.id,
+                    score=float(scores[best]))
+    session.add(link)
+    return link
+
+
+def reports_for(session: Session, directive: Directive) -> list[Report]:
+    """Stored reports that could answer a newly stored directive."""
+    query = select(Report).where(Report.document_id.not_in(
+        select(Source.document_id).where(Source.directive_id == directive.id)))
+    if directive.given is not None:
+        query = query.where(or_(Report.published.is_(None), Report.published.between(
+            directive.given, directive.given + HORIZON)))
+    offices = {directive.issuer_office, directive.issuer_id} - {None}
+    query = query.where(or_(Report.issuer_office.is_(None), Report.issuer_office.in_(offices)))
+    return [r for r in session.scalars(query.limit(MAX_CANDIDATES))
+            if _regions_agree(directive.regions, r.regions)]
+
+
+def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> bool:
+    # A national directive can be carried out in any region.
+    return not directive_regions or not report_regions or bool(
+        set(directive_regions) & set(report_regions))
+
+
+def _scores(report: Report, directives: list[Directive]) -> np.ndarray:
+    if report.embedding is None:
+        report.embedding = embedding.to_bytes(embedding.embed([report.sentence])[0])
+    missing = [d for d in directives if d.sentence_embedding is None]
+    texts = [d.sources[0].sentence if d.sources else d.action for d in missing]
+    for directive, vector in zip(missing, embedding.embed(texts), strict=True):
+        directive.sentence_embedding = embedding.to_bytes(vector)
+    vectors = np.stack([embedding.from_bytes(d.sentence_embedding) for d in directives
+                        if d.sentence_embedding is not None])
+    scores = vectors @ embedding.from_bytes(report.embedding)
+    bonus = np.array([SAME_REGION_BONUS * bool(set(d.regions) & set(report.regions))
+                      + SAME_TOPIC_BONUS * (d.topic == report.topic != "other")
+                      for d in directives])
+    return scores + bonus
+
+
+def status(directive: Directive, reports: Iterable[str], as_of: date) -> str:
+    """A reviewer's status, else one derived from the reports, the deadline and the age."""
+    if directive.status:
+        return directive.status
+    reports = set(reports)
+    if "done" in reports:
+        return "done"
+    if "in-progress" in reports:
+        return "in-progress"
+    if directive.deadline_date is not None:
+        return "overdue" if directive.deadline_date < as_of else "open"
+    if directive.given is None or as_of - directive.given > STALE_AFTER:
+        return "unknown"
+    return "open"
