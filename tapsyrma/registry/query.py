@@ -76,6 +76,7 @@ def _select(session: Session, where: DirectiveFilter) -> Select:
     if where.region:
         query = query.where(or_(
             cast(Directive.regions, String).like(f'%"{where.region}"%'),
+            Directive.issuer_office == f"akim:{where.region}",
             Directive.id.in_(select(Addressee.directive_id).where(or_(
                 Addressee.party_id == f"akim:{where.region}",
                 Addressee.office == f"akim:{where.region}")))))
@@ -158,11 +159,11 @@ def directive_record(d: Directive, followups: list[dict], as_of: date) -> dict:
 
 def find_stories(session: Session) -> list[dict]:
     """Every story with its documents, in order of their first appearance."""
-    counts = dict(session.execute(
+    counts: dict[int, int] = {story: n for story, n in session.execute(
         select(Directive.story_id, func.count()).where(
             Directive.merged_into.is_(None),
             or_(Directive.review.is_(None), Directive.review != "rejected"))
-        .group_by(Directive.story_id)).tuples().all())
+        .group_by(Directive.story_id))}
     documents: dict[int, list[Document]] = {}
     for doc in session.scalars(select(Document).order_by(Document.published.nulls_last(),
                                                           Document.id)):

@@ -147,7 +147,7 @@ def _same_event(session: Session, row: Document, entity_ids: set[str]) -> Docume
         window = timedelta(days=EVENT_WINDOW_DAYS)
         query = query.where(Document.published.between(row.published - window,
                                                         row.published + window))
-    found = dict(session.execute(query).tuples().all())
+    found: dict[int, int] = {d: n for d, n in session.execute(query)}
     if not found:
         return None
     candidates = list(session.scalars(select(Document).where(Document.id.in_(found))))

@@ -1,0 +1,210 @@
+"""The registry on both back ends (SQLite and a real PostgreSQL server): storing once,
+near-duplicates as sources, stories, merged directives, follow-ups, filters and review."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tapsyrma.errors import InputError
+from tapsyrma.ingest import read_inputs
+from tapsyrma.records import RawDocument
+from tapsyrma.registry import ingest, review
+from tapsyrma.registry.query import DirectiveFilter, find_directives, find_stories, parse_key
+from tapsyrma.store import Store, _head
+from tapsyrma.store.models import AuditEntry, Directive, Document, Followup, Source, Story
+
+SEEDS = Path(__file__).parents[2] / "shared" / "corpus" / "seeds"
+TRACKING = Path(__file__).parent / "data" / "registry" / "tracking.jsonl"
+AS_OF = date(2026, 1, 15)
+
+
+def inputs(*paths: Path | str):  # type: ignore[no-untyped-def]
+    return read_inputs([str(p) for p in paths], io.BytesIO())
+
+
+def counts(store: Store) -> dict[str, int]:
+    with store.session() as session:
+        return {model.__tablename__: session.scalar(select(func.count()).select_from(model))
+                for model in (Document, Story, Directive, Source, Followup)}
+
+
+def directives(store: Store, **where) -> list[dict]:  # type: ignore[no-untyped-def]
+    with store.session() as session:
+        return find_directives(session, DirectiveFilter(**where), AS_OF)
+
+
+def tracking_docs() -> dict[str, dict]:
+    return {d["id"]: d for d in map(json.loads, TRACKING.read_text().splitlines())}
+
+
+def raw(doc: dict) -> RawDocument:
+    return RawDocument(id=doc["id"], text=doc["text"], source=doc.get("source"),
+                       published=date.fromisoformat(doc["published"]))
+
+
+def test_a_new_database_gets_the_newest_schema(store: Store) -> None:
+    assert store.revision() == _head()
+    assert store.open().revision() == _head()
+
+
+def test_ingesting_the_seeds_twice_stores_them_once(store: Store) -> None:
+    first = ingest(store, inputs(SEEDS))
+    assert first.stored == 5 and not first.errors and first.new_directives >= 15
+    before = counts(store)
+    second = ingest(store, inputs(SEEDS))
+    assert second.stored == 0 and second.already_stored == 5
+    assert counts(store) == before
+
+
+def test_a_copy_differing_by_boilerplate_and_whitespace_adds_sources_only(store: Store) -> None:
+    ingest(store, inputs(SEEDS))
+    before = counts(store)
+    original = (SEEDS / "002_c44650cce214e6b4.txt").read_text()
+    mirror = ("ПОДЕЛИТЬСЯ\n\nПодписывайтесь на наш Telegram-канал\n\n"
+              + original.replace(". ", ".  ").replace("\n", "\n\n") + "\n\nИсточник: Tengrinews.kz")
+    summary = ingest(store, [RawDocument(id="mirror-of-002", text=mirror)])
+    assert summary.stored == 1 and summary.duplicates == 1 and summary.new_directives == 0
+    after = counts(store)
+    assert after["directives"] == before["directives"]
+    assert after["documents"] == before["documents"] + 1
+    assert after["sources"] > before["sources"]
+    with store.session() as session:
+        copy, first = (session.scalars(select(Document).where(Document.doc_id == i)).one()
+                       for i in ("mirror-of-002", "002_c44650cce214e6b4"))
+        assert copy.duplicate_of == first.id and copy.story_id == first.story_id
+    both = [d for d in directives(store) if {"mirror-of-002", "002_c44650cce214e6b4"}
+            <= {s["document"] for s in d["sources"]}]
+    assert both, "the copy's directives are sources of the original's"
+
+
+def test_one_directive_in_two_languages_is_one_line_with_its_follow_up(store: Store) -> None:
+    docs = tracking_docs()
+    ingest(store, [raw(docs[i]) for i in ("dir-ru", "dir-kk", "rep-ru", "rep-other")])
+    lines = directives(store)
+    assert len(lines) == 1
+    line = lines[0]
+    assert {s["document"] for s in line["sources"]} == {"dir-ru", "dir-kk"}
+    assert line["languages"] == ["kk", "ru"] and line["given"] == "2025-02-10"
+    assert [f["document"] for f in line["followups"]] == ["rep-ru"]
+    assert line["followups"][0]["reports"] == "done"
+    assert line["status"] == "done" and line["status_by"] == "auto"
+    start, end = line["followups"][0]["start"], line["followups"][0]["end"]
+    with store.session() as session:
+        text = session.scalars(select(Document.text).where(Document.doc_id == "rep-ru")).one()
+    assert text[start:end] == line["followups"][0]["sentence"]
+    stories = {s["id"]: s for s in find_stories_of(store)}
+    assert stories[line["story"]]["languages"] == ["kk", "ru"]
+
+
+def find_stories_of(store: Store) -> list[dict]:
+    with store.session() as session:
+        return find_stories(session)
+
+
+def test_a_report_stored_before_its_directive_is_linked_when_the_directive_comes(
+        store: Store) -> None:
+    docs = tracking_docs()
+    ingest(store, [raw(docs["rep-ru"]), raw(docs["rep-other"])])
+    ingest(store, [raw(docs["dir-ru"])])
+    [line] = directives(store)
+    assert [f["document"] for f in line["followups"]] == ["rep-ru"]
+
+
+def test_without_reports_the_status_follows_the_deadline(store: Store) -> None:
+    docs = tracking_docs()
+    ingest(store, [raw(docs["dir-ru"])])
+    with store.session() as session:
+        [line] = find_directives(session, DirectiveFilter(), date(2025, 6, 1))
+        assert line["status"] == "open"
+        [line] = find_directives(session, DirectiveFilter(), date(2026, 6, 1))
+        assert line["status"] == "overdue"
+
+
+def test_filters_select_by_party_region_topic_language_date_and_text(store: Store) -> None:
+    ingest(store, inputs(SEEDS))
+    docs = tracking_docs()
+    ingest(store, [raw(docs["dir-ru"]), raw(docs["dir-kk"])])
+    everything = directives(store)
+    schools = directives(store, region="turkistan")
+    assert [d["action"] for d in schools] == ["построить 20 новых школ"]
+    assert directives(store, addressee="akim:turkistan") == schools
+    assert directives(store, since=date(2025, 1, 1)) == schools
+    assert directives(store, until=date(2024, 1, 1)) == []
+    assert {d["id"] for d in directives(store, issuer="president")} < {d["id"] for d in everything}
+    assert all(d["topic"] == "education" for d in directives(store, topic="education"))
+    assert all("kk" in d["languages"] for d in directives(store, lang="kk"))
+    assert {d["id"] for d in directives(store, text="мектеп")} == {schools[0]["id"]}
+    found = directives(store, text="резерв*")
+    assert found and all("резерв" in d["sources"][0]["sentence"].lower() for d in found)
+    assert {d["id"] for d in directives(store, status="overdue")} == {schools[0]["id"]}
+
+
+def test_a_reviewers_status_stands_and_every_change_is_audited(store: Store) -> None:
+    docs = tracking_docs()
+    ingest(store, [raw(docs["dir-ru"])])
+    [line] = directives(store)
+    key = parse_key(line["id"], "d")
+    with store.session() as session:
+        review.set_status(session, key, "Айгерим", "in-progress", note="checked with akimat")
+        review.edit(session, key, "Айгерим", {"action": "построить 20 школ"})
+    ingest(store, [raw(docs["rep-ru"])])  # reports it done: the reviewer's word stands
+    [line] = directives(store)
+    assert line["status"] == "in-progress" and line["status_by"] == "review"
+    assert line["action"] == "построить 20 школ"
+    assert [f["document"] for f in line["followups"]] == ["rep-ru"]
+    with store.session() as session:
+        log = review.audit_log(session, key)
+        review.set_status(session, key, "Айгерим", review.NO_STATUS)
+    assert [(e["who"], e["action"], e["before"], e["after"]) for e in log] == [
+        ("Айгерим", "status", {"status": None}, {"status": "in-progress"}),
+        ("Айгерим", "edit", {"action": "построить 20 новых школ"},
+         {"action": "построить 20 школ"})]
+    assert directives(store)[0]["status"] == "done"
+
+
+def test_rejected_directives_are_hidden_and_merged_ones_move_their_sources(
+        store: Store) -> None:
+    ingest(store, inputs(SEEDS))
+    lines = directives(store)
+    first, second, third = (parse_key(x["id"], "d") for x in lines[:3])
+    with store.session() as session:
+        review.reject(session, first, "Ерлан")
+        review.merge(session, second, third, "Ерлан", note="same task")
+    remaining = {x["id"]: x for x in directives(store)}
+    assert lines[0]["id"] not in remaining and lines[1]["id"] not in remaining
+    merged = remaining[lines[2]["id"]]
+    assert len(merged["sources"]) == len(lines[1]["sources"]) + len(lines[2]["sources"])
+    assert lines[0]["id"] in {x["id"] for x in directives(store, rejected=True)}
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == 2
+        with pytest.raises(Exception, match="merged into"):
+            review.confirm(session, second, "Ерлан")
+
+
+def test_every_document_is_in_exactly_one_story(store: Store) -> None:
+    ingest(store, inputs(SEEDS, TRACKING))
+    stories = find_stories_of(store)
+    documents = [d for s in stories for d in s["documents"]]
+    assert sorted(documents) == sorted(
+        [p.stem for p in SEEDS.glob("*.txt")] + list(tracking_docs()))
+    assert all(s["id"].startswith("s-") and s["languages"] for s in stories)
+
+
+def test_a_bad_document_is_named_and_the_rest_of_the_batch_is_stored(store: Store) -> None:
+    docs = tracking_docs()
+    ingest(store, [raw(docs["dir-ru"])])
+    before = counts(store)
+    batch = [InputError("broken.bin", "binary, not text"),
+             RawDocument(id="empty", text="ПОДЕЛИТЬСЯ\n\n"), raw(docs["dir-kk"])]
+    summary = ingest(store, batch)
+    assert [e.name for e in summary.errors] == ["broken.bin", "empty"]
+    assert summary.stored == 1
+    after = counts(store)
+    assert after["documents"] == before["documents"] + 1
+    assert after["directives"] == before["directives"]
