@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint score clean
+.PHONY: run test bench lint score clean postgresql
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,12 +14,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/tapsyrma extract $(SHARED)/corpus/seeds
+	$(BIN)/tapsyrma ingest --quiet $(SHARED)/corpus/seeds
+	$(BIN)/tapsyrma directives
 
-test: $(STAMP)
+test: $(STAMP) postgresql
 	$(BIN)/ruff check tapsyrma tests bench
 	$(BIN)/mypy tapsyrma
-	$(BIN)/pytest
+	TAPSYRMA_REQUIRE_POSTGRES=1 $(BIN)/pytest
+
+# The store tests run against a real PostgreSQL server, which the tests start and stop
+# themselves (tests/postgres.py); here it is installed from Debian's packages when missing.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 score: $(STAMP)
 	$(BIN)/tapsyrma extract $(SHARED)/corpus/seeds --format jsonl --out /tmp/tapsyrma-seeds.jsonl
