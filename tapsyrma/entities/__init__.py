@@ -15,7 +15,10 @@ def _gazetteer_entities(text: str, sentence: Sentence, lang: str | None,
                         published: date | None) -> Iterable[Entity]:
     words = sentence.tokens
     for m in mentions_of(words, lang):
-        if m.type and words[m.start].text[:1].isupper():  # "полиция" is a noun, not a name
+        # "полиция" is a noun, not a name; "области Улытау" is a name after its noun.
+        named = m.entry.kind in ("region", "place")
+        capitals = words[m.start:m.end] if named else words[m.start:m.start + 1]
+        if m.type and any(w.text[:1].isupper() for w in capitals):
             start, end = words[m.start].start, words[m.end - 1].end
             office = (persons()[m.entry.key].office_on(published)
                       if m.entry.kind == "person" else None)
@@ -34,6 +37,13 @@ def _merge(known: list[Entity], found: Iterable[tuple[str, int, int]], text: str
                 inside[0].end - inside[0].start) and start <= inside[0].start:
             e = inside[0]
             out[out.index(e)] = Entity(type_, text[start:end], start, end, e.id, e.office)
+        elif type_ == "PER" and max(e.end for e in inside) < end:
+            # "области Жетісу Бейбіт Исабаев": the NER span ran over a known region into
+            # an unknown name; the name is what follows the region.
+            rest = max(e.end for e in inside)
+            rest += len(text[rest:end]) - len(text[rest:end].lstrip())
+            if text[rest:rest + 1].isupper():
+                out.append(Entity(type_, text[rest:end], rest, end))
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 

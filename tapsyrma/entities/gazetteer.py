@@ -135,6 +135,8 @@ class Gazetteer:
         i = 0
         while i < len(words):
             best = self._longest_at(words, keys, i)
+            if best and best.entry.kind == "title" and best.end - best.start > 1:
+                best = self._title_before_region(words, keys, best)
             if best:
                 found.append(best)
                 i = best.end
@@ -144,6 +146,16 @@ class Gazetteer:
         replaced = {m.start for m in extra}  # "Жамбыл" before "… облыстары" is the region
         kept = [m for m in found if not (m.entry.kind == "place" and m.start in replaced)]
         return sorted(kept + extra, key=lambda m: m.start)
+
+    def _title_before_region(self, words: Sequence[str], keys: list[frozenset[str]],
+                             title: Mention) -> Mention:
+        """"Аким области Абай": the title's last word begins the region's name "область
+        Абай" (the new regions are named so), and the shorter title "Аким" is kept."""
+        region = self._longest_at(words, keys, title.end - 1)
+        if region is None or region.entry.kind != "region" or region.end <= title.end:
+            return title
+        shorter = self._longest_at(words[:title.end - 1], keys[:title.end - 1], title.start)
+        return shorter if shorter is not None else title
 
     def _elided_regions(self, words: Sequence[str], keys: list[frozenset[str]],
                         found: list[Mention]) -> list[Mention]:
@@ -303,13 +315,11 @@ def gazetteer(lang: str) -> Gazetteer:
             g.add(alias, Entry("person", item["id"], alias=True))
     for kind, data in (("region", load("regions")["region"]), ("place", load("places")["place"])):
         for item in data:
-            entry = Entry(kind, item["slug"], needs_capital=True)
-            for name_lang in langs:
-                for key in (name_lang, f"{name_lang}_abbr"):
-                    for name in item.get(key, []):
-                        g.add(name, entry)
-            for former in item.get("former", []):
-                g.add(former["name"], entry)
+            names = [n for name_lang in langs for key in (name_lang, f"{name_lang}_abbr")
+                     for n in item.get(key, [])] + [f["name"] for f in item.get("former", [])]
+            for name in names:
+                # "область Улытау" begins with a common noun, written in lower case
+                g.add(name, Entry(kind, item["slug"], needs_capital=name[:1].isupper()))
     # Words of bodies and titles are words of one language: a Russian "суд" must not be
     # found in Kazakh "суды" (the water, accusative).
     own = (lang,)

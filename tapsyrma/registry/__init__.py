@@ -20,7 +20,13 @@ from tapsyrma.errors import InputError
 from tapsyrma.pipeline import extract
 from tapsyrma.registry.merge import add_directives
 from tapsyrma.registry.stories import assign_story, content_hash
-from tapsyrma.registry.tracking import find_reports, link_report, reports_for, store_reports
+from tapsyrma.registry.tracking import (
+    find_reports,
+    link_report,
+    recalled,
+    reports_for,
+    store_reports,
+)
 from tapsyrma.store import Store
 from tapsyrma.store.models import Document, Entity, Mention
 
@@ -83,7 +89,7 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
                    published=doc.published, text=doc.text, minhash=b"",
                    ingested_at=datetime.now())
     entity_ids = _store_entities(session, doc)
-    row.bands = assign_story(session, row, entity_ids)
+    assign_story(session, row, entity_ids)
     duplicate = row.duplicate_of is not None
     session.add(row)
     session.flush()
@@ -91,7 +97,10 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
                             start=e.start, end=e.end) for e in doc.entities)
     found = find_reports(doc)
     reports = store_reports(session, row.id, row.published, found)
-    new, merged = add_directives(session, row, doc, {r.sentence.start for r in found})
+    # In a report of execution, a recalled directive is the one reported on, not a new one.
+    skip = {r.sentence.start for r in found} | {
+        d.start for d in doc.directives if found and recalled(d, d.lang or doc.lang)}
+    new, merged = add_directives(session, row, doc, skip)
     session.flush()
     linked = {r.id for r in reports if link_report(session, r) is not None}
     for directive in new:

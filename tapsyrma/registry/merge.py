@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tapsyrma import embedding, records
-from tapsyrma.entities.gazetteer import place_regions, region_slugs
+from tapsyrma.registry.places import regions_of
 from tapsyrma.store.models import Addressee, Directive, Document, Source
 
 # Cosine of action embeddings above which two actions are taken to say the same thing.
@@ -44,20 +44,6 @@ def addressees_overlap(directive: Directive, addressees: Iterable[records.Party]
     theirs = set().union(*(party_keys(a) for a in directive.addressees))
     ours = set().union(*(party_keys(a) for a in addressees))
     return not theirs or not ours or bool(theirs & ours)
-
-
-def regions_of(directive: records.Directive, entities: Iterable[records.Entity]) -> list[str]:
-    """The regions a directive is about: its addressees' offices and places in its sentence."""
-    regions = {p.office.split(":", 1)[1] for p in directive.addressees
-               if p.office and p.office.startswith("akim:")}
-    regions |= {p.id.split(":", 1)[1] for p in directive.addressees if p.id.startswith("akim:")}
-    places, slugs = place_regions(), region_slugs()
-    for entity in entities:
-        if entity.id and directive.start <= entity.start < directive.end:
-            region = entity.id if entity.id in slugs else places.get(entity.id)
-            if region and region != "kazakhstan":
-                regions.add(region)
-    return sorted(regions)
 
 
 def add_directives(session: Session, row: Document, doc: records.Document,
@@ -134,7 +120,8 @@ def _new_directive(row: Document, doc: records.Document,
         deadline_date=extracted.deadline.date if extracted.deadline else None,
         recurrence_text=extracted.recurrence.text if extracted.recurrence else None,
         rrule=extracted.recurrence.rrule if extracted.recurrence else None,
-        regions=regions_of(extracted, doc.entities), created_at=datetime.now())
+        regions=regions_of(extracted.start, extracted.end, doc.entities,
+                           (extracted.issuer, *extracted.addressees)), created_at=datetime.now())
     directive.addressees = [Addressee(position=n, party_id=a.id, name=a.name, office=a.office)
                             for n, a in enumerate(extracted.addressees)]
     return directive

@@ -20,12 +20,13 @@ import numpy as np
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tapsyrma import embedding, records
+from tapsyrma import embedding, records, russian
 from tapsyrma.data import load
 from tapsyrma.directives.topic import topic
-from tapsyrma.entities.gazetteer import place_regions, region_slugs
+from tapsyrma.registry.places import regions_of
 from tapsyrma.store.models import Directive, Followup, Report, Source
 
+WORD = re.compile(r"\w+")
 STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
 # A directive with no deadline and no report after this long: nobody can tell.
 STALE_AFTER = timedelta(days=365)
@@ -34,9 +35,9 @@ HORIZON = timedelta(days=3 * 365)
 MAX_CANDIDATES = 300
 # Cosine of the report and directive sentences (plus the bonuses below) needed for a link;
 # calibrated on tests/data/followups.
-LINK_THRESHOLD = 0.86
+LINK_THRESHOLD = 0.88
 SAME_REGION_BONUS = 0.03
-SAME_TOPIC_BONUS = 0.01
+OTHER_TOPIC_PENALTY = 0.03
 
 
 @dataclass(frozen=True)
@@ -69,24 +70,64 @@ def find_reports(doc: records.Document) -> list[Reported]:
         reports = report_kind(sentence.text, lang)
         if reports:
             found.append(Reported(sentence, reports, _issuer_office(sentence.text, lang),
-                                  tuple(_regions(doc, sentence))))
+                                  tuple(regions_of(sentence.start, sentence.end, doc.entities))))
     return found
+
+
+def recalled(directive: records.Directive, lang: str | None) -> bool:
+    """A directive recalled as background ("Напомним, … поручил", "… тапсырған болатын")."""
+    if lang not in ("ru", "kk"):
+        return False
+    low = directive.sentence.lower()
+    return any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", low)
+               for marker in load("followups")[lang]["recap"])
 
 
 def report_kind(text: str, lang: str) -> str | None:
     """`done` or `in-progress` when the sentence reports execution, else None."""
     low = text.lower()
+    if lang == "ru":
+        low = _without_negated(low)
     patterns = _patterns(lang)
     report_back = patterns["report_back"].search(low)
     if not (patterns["reference"].search(low) or report_back):
         return None
-    done = patterns["done"].search(low)
+    done = patterns["done"].search(low) or _perfective_outcome(low, lang)
     ongoing = patterns["in_progress"].search(low)
     if ongoing or (report_back and not done):
         return "in-progress"
     if done:
         return "done"
     return "in-progress" if patterns["reference_alone"].search(low) else None
+
+
+def _without_negated(low: str) -> str:
+    """"пока не выполнено" reports nothing done: the negated word goes."""
+    negation = "|".join(load("followups")["ru"]["negation"])
+    return re.sub(rf"(?<!\w)(?:{negation})\s+\w+", " ", low)
+
+
+def _perfective_outcome(low: str, lang: str) -> bool:
+    lexicon = load("followups")[lang]
+    words = WORD.findall(low)
+    if lang == "kk":
+        # The main verb closes a Kazakh sentence.
+        last = " ".join(words[-2:])
+        if not words or any(last.endswith(v) or words[-1] == v for v in lexicon["not_outcomes"]):
+            return False
+        return (words[-1].endswith(tuple(lexicon["past_endings"]))
+                and not words[-1].endswith(tuple(lexicon["negated_past_endings"])))
+    skip = frozenset(lexicon["not_outcomes"])
+    for word in words:
+        for parse in russian.parses(word)[:1]:
+            tag = parse.tag
+            if parse.normal_form in skip:
+                continue
+            if "PRTS" in tag and "perf" in tag and "pssv" in tag:
+                return True
+            if "VERB" in tag and "perf" in tag and "past" in tag:
+                return True
+    return False
 
 
 def _issuer_office(text: str, lang: str) -> str | None:
@@ -96,29 +137,6 @@ def _issuer_office(text: str, lang: str) -> str | None:
         if _patterns(lang)[f"issuer:{issuer}"].search(low):
             return str(issuer)
     return None
-
-
-def _regions(doc: records.Document, sentence: records.Sentence) -> set[str]:
-    """Regions named in the sentence, else the region the document names most."""
-    places, slugs = place_regions(), region_slugs()
-
-    def region(entity: records.Entity) -> str | None:
-        if entity.office and entity.office.startswith("akim:"):
-            return entity.office.split(":", 1)[1]
-        if not entity.id:
-            return None
-        found = entity.id if entity.id in slugs else places.get(entity.id)
-        return found if found != "kazakhstan" else None
-
-    inside = {r for e in doc.entities if sentence.start <= e.start < sentence.end
-              if (r := region(e))}
-    if inside:
-        return inside
-    counts: dict[str, int] = {}
-    for entity in doc.entities:
-        if r := region(entity):
-            counts[r] = counts.get(r, 0) + 1
-    return {max(counts, key=lambda r: counts[r])} if counts else set()
 
 
 def store_reports(session: Session, document_id: int, published: date | None,
@@ -197,9 +215,13 @@ def _scores(report: Report, directives: list[Directive]) -> np.ndarray:
                         if d.sentence_embedding is not None])
     scores = vectors @ embedding.from_bytes(report.embedding)
     bonus = np.array([SAME_REGION_BONUS * bool(set(d.regions) & set(report.regions))
-                      + SAME_TOPIC_BONUS * (d.topic == report.topic != "other")
+                      - OTHER_TOPIC_PENALTY * _other_topics(d.topic, report.topic)
                       for d in directives])
     return scores + bonus
+
+
+def _other_topics(a: str | None, b: str | None) -> bool:
+    return bool(a and b and "other" not in (a, b) and a != b)
 
 
 def status(directive: Directive, reports: Iterable[str], as_of: date) -> str:

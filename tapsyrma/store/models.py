@@ -65,6 +65,7 @@ class Document(Base):
 
     story: Mapped[Story] = relationship(back_populates="documents", foreign_keys=[story_id])
     bands: Mapped[list[Band]] = relationship(cascade="all, delete-orphan")
+    keys: Mapped[list[Key]] = relationship(cascade="all, delete-orphan")
 
 
 class Band(Base):
@@ -79,6 +80,19 @@ class Band(Base):
     key: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = (Index("ix_bands_band_key", "band", "key"),)
+
+
+class Key(Base):
+    """What a document names that another report of the same event would name too: its
+    canonical entities and its telling numbers ("#8.6"). Indexed, so that the candidates of a
+    new document are found without comparing it with the whole archive."""
+
+    __tablename__ = "keys"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
+    weight: Mapped[float] = mapped_column(Float)
 
 
 class Entity(Base):

@@ -121,6 +121,16 @@ def upgrade() -> None:
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_log_directive_id'), ['directive_id'], unique=False)
 
+    op.create_table('keys',
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=100), nullable=False),
+    sa.Column('weight', sa.Float(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('document_id', 'key')
+    )
+    with op.batch_alter_table('keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_keys_key'), ['key'], unique=False)
+
     op.create_table('bands',
     sa.Column('document_id', sa.Integer(), nullable=False),
     sa.Column('band', sa.Integer(), nullable=False),
@@ -245,6 +255,7 @@ def downgrade() -> None:
     with op.batch_alter_table('bands', schema=None) as batch_op:
         batch_op.drop_index('ix_bands_band_key')
 
+    op.drop_table('keys')
     op.drop_table('bands')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_directive_id'))
