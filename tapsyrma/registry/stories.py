@@ -58,9 +58,12 @@ class EventMatch:
         # Calibrated on tests/data/stories.
         if self.days is not None and self.days > EVENT_WINDOW_DAYS:
             return False
+        # Each shared entity beyond the first lowers the similarity needed, down to 0.84
+        # for four or more (an akim, his region, two towns of it).
         return ((self.numbers >= 2 and self.similarity >= 0.82)
                 or (self.numbers >= 1 and self.similarity >= 0.85)
-                or (self.entities >= 2 and self.similarity >= 0.90)
+                or (self.entities >= 2
+                    and self.similarity >= 0.96 - 0.03 * min(self.entities, 4))
                 or self.similarity >= 0.93)
 
 

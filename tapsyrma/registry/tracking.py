@@ -206,14 +206,19 @@ def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> b
 
 def _scores(report: Report, directives: list[Directive]) -> np.ndarray:
     if report.embedding is None:
-        report.embedding = embedding.to_bytes(embedding.embed([report.sentence])[0])
+        # The sentence, and the sentence after its headline, which names what was done when
+        # the sentence only says "работы завершены": the closer of the two counts.
+        title = report.document.title
+        texts = [report.sentence, f"{title}. {report.sentence}" if title else report.sentence]
+        report.embedding = embedding.to_bytes(embedding.embed(texts))
     missing = [d for d in directives if d.sentence_embedding is None]
     texts = [d.sources[0].sentence if d.sources else d.action for d in missing]
     for directive, vector in zip(missing, embedding.embed(texts), strict=True):
         directive.sentence_embedding = embedding.to_bytes(vector)
     vectors = np.stack([embedding.from_bytes(d.sentence_embedding) for d in directives
                         if d.sentence_embedding is not None])
-    scores = vectors @ embedding.from_bytes(report.embedding)
+    readings = embedding.from_bytes(report.embedding).reshape(-1, embedding.DIMENSIONS)
+    scores = (vectors @ readings.T).max(axis=1)
     bonus = np.array([SAME_REGION_BONUS * bool(set(d.regions) & set(report.regions))
                       - OTHER_TOPIC_PENALTY * _other_topics(d.topic, report.topic)
                       for d in directives])
