@@ -109,8 +109,8 @@ def run(shared: Path, count: int, url: str | None) -> dict:
 
 def _queries() -> dict[str, DirectiveFilter]:
     return {
-        "issuer=president, since 2024-06-01": DirectiveFilter(issuer="president",
-                                                              since=date(2024, 6, 1)),
+        "issuer=president, since 2024-03-01": DirectiveFilter(issuer="president",
+                                                              since=date(2024, 3, 1)),
         "region=turkistan": DirectiveFilter(region="turkistan"),
         "addressee=akims, topic=housing-utilities": DirectiveFilter(
             addressee="akims", topic="housing-utilities"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -63,8 +63,12 @@ class EventMatch:
         return ((self.numbers >= 2 and self.similarity >= 0.82)
                 or (self.numbers >= 1 and self.similarity >= 0.85)
                 or (self.entities >= 2
-                    and self.similarity >= 0.96 - 0.03 * min(self.entities, 4))
-                or self.similarity >= 0.93)
+                    and self.similarity >= 0.96 - 0.03 * min(self.entities, 4)))
+
+    @property
+    def worth_embedding(self) -> bool:
+        """Whether some similarity could make it a match: embedding is the costly step."""
+        return self.numbers >= 1 or self.entities >= 2
 
 
 def numbers(text: str) -> dict[str, float]:
@@ -197,19 +201,21 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
         return []
     candidates = list(session.scalars(select(Document).where(Document.id.in_(found))
                                       .options(selectinload(Document.keys))))
-    vectors = embedded(candidates + [row])
-    similarities = vectors[:-1] @ vectors[-1]
     matches = []
-    for candidate, similarity in zip(candidates, similarities, strict=True):
+    for candidate in candidates:
         theirs = {k.key: k.weight for k in candidate.keys}
         common = theirs.keys() & keys.keys()
-        match = EventMatch(
-            float(similarity), sum(1 for k in common if not k.startswith("#")),
+        matches.append((candidate, EventMatch(
+            0.0, sum(1 for k in common if not k.startswith("#")),
             sum(theirs[k] for k in common if k.startswith("#")),
-            _days(candidate.published, row.published))
-        if match.same_event:
-            matches.append(candidate)
-    return matches
+            _days(candidate.published, row.published))))
+    matches = [(c, m) for c, m in matches if m.worth_embedding]
+    if not matches:
+        return []
+    vectors = embedded([c for c, _ in matches] + [row])
+    similarities = vectors[:-1] @ vectors[-1]
+    return [candidate for (candidate, match), similarity in zip(matches, similarities, strict=True)
+            if replace(match, similarity=float(similarity)).same_event]
 
 
 def embedded(documents: list[Document]) -> np.ndarray:

@@ -18,7 +18,7 @@ from functools import cache
 
 import numpy as np
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tapsyrma import embedding, records, russian
 from tapsyrma.data import load
@@ -164,7 +164,8 @@ def link_report(session: Session, report: Report) -> Followup | None:
         query = query.where(or_(Directive.issuer_office == report.issuer_office,
                                 Directive.issuer_id == report.issuer_office))
     candidates = [d for d in session.scalars(
-        query.order_by(Directive.given.desc(), Directive.id.desc()).limit(MAX_CANDIDATES))
+        query.order_by(Directive.given.desc(), Directive.id.desc()).limit(MAX_CANDIDATES)
+        .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)]
     if not candidates:
