@@ -37,9 +37,16 @@ score: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score_directives.py $(SHARED)/eval/kaznerd-dev/gold.jsonl /tmp/tapsyrma-kv.jsonl
 	$(BIN)/tapsyrma extract tests/data/heldout/input.jsonl --format jsonl --out /tmp/tapsyrma-heldout.jsonl
 	$(BIN)/python $(SHARED)/eval/score_directives.py tests/data/heldout/gold.jsonl /tmp/tapsyrma-heldout.jsonl
+	rm -f /tmp/tapsyrma-score.db*
+	$(BIN)/tapsyrma ingest --quiet --db /tmp/tapsyrma-score.db tests/data/registry-heldout/input.jsonl
+	$(BIN)/tapsyrma stories --db /tmp/tapsyrma-score.db --format jsonl --out /tmp/tapsyrma-stories.jsonl
+	$(BIN)/python $(SHARED)/eval/score_stories.py tests/data/registry-heldout/stories-gold.jsonl /tmp/tapsyrma-stories.jsonl
+	$(BIN)/tapsyrma directives --db /tmp/tapsyrma-score.db --format jsonl --out /tmp/tapsyrma-registry.jsonl
+	$(BIN)/python $(SHARED)/eval/score_followups.py tests/data/registry-heldout/followups-gold.jsonl /tmp/tapsyrma-registry.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extract_bench --shared $(SHARED)
+	$(BIN)/python -m bench.ingest_bench --shared $(SHARED)
 
 lint: $(STAMP)
 	$(BIN)/ruff check tapsyrma tests bench

@@ -39,7 +39,7 @@ class IngestSummary:
     new_directives: int = 0
     merged_directives: int = 0  # directives that became one more source of a stored one
     reports: int = 0
-    followups: int = 0  # reports linked (or linked anew) to a directive
+    followups: int = 0  # reports of these documents linked, or linked to their directives
     errors: list[InputError] = field(default_factory=list)
 
 
@@ -103,9 +103,11 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
     new, merged = add_directives(session, row, doc, skip)
     session.flush()
     linked = {r.id for r in reports if link_report(session, r) is not None}
+    new_ids = {d.id for d in new}
     for directive in new:
         for report in reports_for(session, directive):
-            if link_report(session, report) is not None:
+            link = link_report(session, report)
+            if link is not None and link.directive_id in new_ids:
                 linked.add(report.id)
     summary.stored += 1
     summary.duplicates += duplicate
