@@ -28,6 +28,7 @@ from tapsyrma.records import Document, Party
 from tapsyrma.registry import ingest, review
 from tapsyrma.registry.query import (
     DirectiveFilter,
+    directive_key,
     find_directives,
     find_stories,
     parse_key,
@@ -268,11 +269,7 @@ def _directives(args: argparse.Namespace) -> int:
     store = Store(args.db).open()
     with store.session() as session:
         lines = find_directives(session, where, args.as_of)
-    with _output(args.out) as out:
-        if args.format == "human":
-            _print_registry(Console(file=out, highlight=False, soft_wrap=True), lines)
-        else:
-            _write(out, args.format, lines, _directive_row)
+    _list(args, lines, _print_registry, _directive_row)
     return 0
 
 
@@ -280,17 +277,25 @@ def _stories(args: argparse.Namespace) -> int:
     store = Store(args.db).open()
     with store.session() as session:
         lines = find_stories(session)
+    _list(args, lines, _print_stories, _story_row)
+    return 0
+
+
+def _list(args: argparse.Namespace, lines: list[dict],
+          human: Callable[[Console, list[dict]], None], row: Callable[[dict], dict]) -> None:
+    """Listed records to --out or standard output, for people, as JSONL or as CSV."""
     with _output(args.out) as out:
         if args.format == "human":
-            console = Console(file=out, highlight=False, soft_wrap=True)
-            for story in lines:
-                console.print(f"[bold]{story['id']}[/bold] [dim]{' '.join(story['languages'])}"
-                              f" · {len(story['documents'])} documents · "
-                              f"{story['directives']} directives[/dim] "
-                              f"{escape(story['title'] or '')}")
+            human(Console(file=out, highlight=False, soft_wrap=True), lines)
         else:
-            _write(out, args.format, lines, _story_row)
-    return 0
+            _write(out, args.format, lines, row)
+
+
+def _print_stories(console: Console, lines: list[dict]) -> None:
+    for story in lines:
+        console.print(f"[bold]{story['id']}[/bold] [dim]{' '.join(story['languages'])}"
+                      f" · {len(story['documents'])} documents · "
+                      f"{story['directives']} directives[/dim] {escape(story['title'] or '')}")
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -299,7 +304,7 @@ def _show(args: argparse.Namespace) -> int:
         directive = review.get_directive(session, parse_key(args.id, "d"))
         target = directive.merged_into or directive.id
         lines = find_directives(session, DirectiveFilter(rejected=True), args.as_of)
-        line = next(x for x in lines if x["id"] == f"d-{target:06d}")
+        line = next(x for x in lines if x["id"] == directive_key(target))
         history = review.audit_log(session, directive.id)
     console = Console(highlight=False, soft_wrap=True)
     if target != directive.id:
