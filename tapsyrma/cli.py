@@ -28,7 +28,6 @@ from tapsyrma.records import Document, Party
 from tapsyrma.registry import ingest, review
 from tapsyrma.registry.query import (
     DirectiveFilter,
-    directive_key,
     find_directives,
     find_stories,
     parse_key,
@@ -303,8 +302,8 @@ def _show(args: argparse.Namespace) -> int:
     with store.session() as session:
         directive = review.get_directive(session, parse_key(args.id, "d"))
         target = directive.merged_into or directive.id
-        lines = find_directives(session, DirectiveFilter(rejected=True), args.as_of)
-        line = next(x for x in lines if x["id"] == directive_key(target))
+        [line] = find_directives(session, DirectiveFilter(directive=target, rejected=True),
+                                 args.as_of)
         history = review.audit_log(session, directive.id)
     console = Console(highlight=False, soft_wrap=True)
     if target != directive.id:

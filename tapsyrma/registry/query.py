@@ -47,6 +47,7 @@ class DirectiveFilter:
     until: date | None = None
     text: str | None = None  # full-text query over evidence and actions; `word*` for a prefix
     story: int | None = None
+    directive: int | None = None
     rejected: bool = False  # include directives a reviewer rejected
 
 
@@ -91,6 +92,8 @@ def _select(session: Session, where: DirectiveFilter) -> Select:
         query = query.where(Directive.given <= where.until)
     if where.story is not None:
         query = query.where(Directive.story_id == where.story)
+    if where.directive is not None:
+        query = query.where(Directive.id == where.directive)
     if where.text:
         query = query.where(Directive.id.in_(_text_matches(session, where.text)))
     return query.order_by(Directive.given.desc().nulls_last(), Directive.id)

@@ -195,7 +195,7 @@ def reports_for(session: Session, directive: Directive) -> list[Report]:
             directive.given, directive.given + HORIZON)))
     offices = {directive.issuer_office, directive.issuer_id} - {None}
     query = query.where(or_(Report.issuer_office.is_(None), Report.issuer_office.in_(offices)))
-    return [r for r in session.scalars(query.limit(MAX_CANDIDATES))
+    return [r for r in session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES))
             if _regions_agree(directive.regions, r.regions)]
 
 

@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tapsyrma.errors import TapsyrmaError
@@ -58,8 +59,12 @@ class Store:
         return before, self.revision()
 
     def revision(self) -> str | None:
-        with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+        try:
+            with self.engine.connect() as connection:
+                return MigrationContext.configure(connection).get_current_revision()
+        except OperationalError as error:
+            raise TapsyrmaError(f"cannot open database {self.display()}: "
+                                f"{str(error.orig).strip()}") from error
 
     def open(self) -> Store:
         """Ready the database for use: a new one is created at the newest schema, an old one
