@@ -208,3 +208,22 @@ def test_a_bad_document_is_named_and_the_rest_of_the_batch_is_stored(store: Stor
     after = counts(store)
     assert after["documents"] == before["documents"] + 1
     assert after["directives"] == before["directives"]
+
+
+def test_a_document_that_fails_inside_is_reported_and_the_batch_goes_on(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tapsyrma.registry as registry
+
+    real = registry.find_reports
+
+    def failing(doc):  # type: ignore[no-untyped-def]
+        if doc.id == "dir-ru":
+            raise ValueError("a bug met on this document")
+        return real(doc)
+
+    monkeypatch.setattr(registry, "find_reports", failing)
+    docs = tracking_docs()
+    summary = ingest(store, [raw(docs["dir-ru"]), raw(docs["dir-kk"])])
+    assert [str(e) for e in summary.errors] == [
+        "dir-ru: not stored, ValueError: a bug met on this document"]
+    assert summary.stored == 1 and counts(store)["documents"] == 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from tapsyrma import records
@@ -65,16 +65,19 @@ def _ingest_one(store: Store, raw: records.RawDocument, summary: IngestSummary) 
             return "already stored"
     try:
         doc = extract(raw)
-    except InputError as error:
-        summary.errors.append(error)
-        return "error"
-    try:
         with store.session() as session:
             return store_document(session, doc, summary)
+    except InputError as error:
+        summary.errors.append(error)
     except IntegrityError:
         # Another ingest stored the same document in the meantime.
         summary.already_stored += 1
         return "already stored"
+    except OperationalError:
+        raise  # the database is gone: no other document can be stored either
+    except Exception as error:  # noqa: BLE001 - one document must not stop a long batch
+        summary.errors.append(InputError(raw.id, f"not stored, {type(error).__name__}: {error}"))
+    return "error"
 
 
 def _stored(session: Session, doc_id: str) -> bool:
