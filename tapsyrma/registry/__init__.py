@@ -21,10 +21,10 @@ from tapsyrma.pipeline import extract
 from tapsyrma.registry.merge import add_directives
 from tapsyrma.registry.stories import assign_story, content_hash
 from tapsyrma.registry.tracking import (
+    claim_reports,
     find_reports,
     link_report,
     recalled,
-    reports_for,
     store_reports,
 )
 from tapsyrma.store import Store
@@ -39,7 +39,7 @@ class IngestSummary:
     new_directives: int = 0
     merged_directives: int = 0  # directives that became one more source of a stored one
     reports: int = 0
-    followups: int = 0  # reports of these documents linked, or linked to their directives
+    followups: int = 0  # links made from these documents' reports or to their directives
     errors: list[InputError] = field(default_factory=list)
 
 
@@ -105,19 +105,17 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
         d.start for d in doc.directives if found and recalled(d, d.lang or doc.lang)}
     new, merged = add_directives(session, row, doc, skip)
     session.flush()
-    linked = {r.id for r in reports if link_report(session, r) is not None}
-    new_ids = {d.id for d in new}
-    for directive in new:
-        for report in reports_for(session, directive):
-            link = link_report(session, report)
-            if link is not None and link.directive_id in new_ids:
-                linked.add(report.id)
+    # Reports find the directives stored before them; new directives, the reports stored
+    # before them, so that the order of ingest does not matter.
+    links = sum(link_report(session, r) is not None for r in reports)
+    session.flush()
+    links += sum(claim_reports(session, d) for d in new)
     summary.stored += 1
     summary.duplicates += duplicate
     summary.new_directives += len(new)
     summary.merged_directives += merged
     summary.reports += len(reports)
-    summary.followups += len(linked)
+    summary.followups += links
     return "near-duplicate" if duplicate else "stored"
 
 

@@ -132,13 +132,14 @@ def assign_story(session: Session, row: Document, entity_ids: set[str]) -> None:
     values = signature(row.text)
     row.minhash = values.tobytes()
     row.bands = [Band(band=band, key=key) for band, key in band_keys(values)]
-    keys = document_keys(entity_ids, row.text)
-    row.keys = [Key(key=key, weight=weight) for key, weight in keys.items()]
     original = _near_duplicate(session, row, values)
     if original is not None:
         row.duplicate_of = original.duplicate_of or original.id
         row.story_id = original.story_id
         return
+    keys = document_keys(entity_ids, row.text)
+    row.keys = [Key(key=key, weight=weight, published=row.published)
+                for key, weight in keys.items()]
     stories = sorted({d.story_id for d in _same_event(session, row, keys)})
     if stories:
         row.story_id = stories[0]
@@ -187,15 +188,13 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
     if not keys:
         return []
     shared = func.count().label("shared")
-    query = (select(Key.document_id, shared)
-             .join(Document, Document.id == Key.document_id)
-             .where(Key.key.in_(keys), Document.duplicate_of.is_(None))
+    query = (select(Key.document_id, shared).where(Key.key.in_(keys))
              .group_by(Key.document_id).order_by(shared.desc(), Key.document_id.desc())
              .limit(MAX_CANDIDATES))
     if row.published is not None:
         window = timedelta(days=EVENT_WINDOW_DAYS)
-        query = query.where(Document.published.between(row.published - window,
-                                                        row.published + window))
+        query = query.where(Key.published.between(row.published - window,
+                                                  row.published + window))
     found = [d for d, _ in session.execute(query)]
     if not found:
         return []

@@ -152,8 +152,8 @@ def store_reports(session: Session, document_id: int, published: date | None,
 
 
 def link_report(session: Session, report: Report) -> Followup | None:
-    """Link a report to the stored directive it most likely answers, if any is close enough;
-    a link made earlier is replaced by a better one."""
+    """Link a new report to the stored directive it most likely answers, if any is close
+    enough."""
     query = select(Directive).where(Directive.merged_into.is_(None),
                                     or_(Directive.review.is_(None),
                                         Directive.review != "rejected"))
@@ -170,24 +170,19 @@ def link_report(session: Session, report: Report) -> Followup | None:
         and not any(s.document_id == report.document_id for s in d.sources)]
     if not candidates:
         return None
-    scores = _scores(report, candidates)
+    scores = _scores([report], candidates)[0]
     best = int(np.argmax(scores))
     if scores[best] < LINK_THRESHOLD:
         return None
-    existing = session.scalars(select(Followup).where(Followup.report_id == report.id)).first()
-    if existing is not None:
-        if existing.score >= scores[best]:
-            return existing
-        session.delete(existing)
-        session.flush()
     link = Followup(directive_id=candidates[best].id, report_id=report.id,
                     score=float(scores[best]))
     session.add(link)
     return link
 
 
-def reports_for(session: Session, directive: Directive) -> list[Report]:
-    """Stored reports that could answer a newly stored directive."""
+def claim_reports(session: Session, directive: Directive) -> int:
+    """Link a new directive to the stored reports that answer it better than the directive
+    they are linked to (or than none); returns how many."""
     query = select(Report).where(Report.document_id.not_in(
         select(Source.document_id).where(Source.directive_id == directive.id)))
     if directive.given is not None:
@@ -195,8 +190,24 @@ def reports_for(session: Session, directive: Directive) -> list[Report]:
             directive.given, directive.given + HORIZON)))
     offices = {directive.issuer_office, directive.issuer_id} - {None}
     query = query.where(or_(Report.issuer_office.is_(None), Report.issuer_office.in_(offices)))
-    return [r for r in session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES))
-            if _regions_agree(directive.regions, r.regions)]
+    reports = [r for r in session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES))
+               if _regions_agree(directive.regions, r.regions)]
+    if not reports:
+        return 0
+    claimed = 0
+    for report, score in zip(reports, _scores(reports, [directive])[:, 0], strict=True):
+        if score < LINK_THRESHOLD:
+            continue
+        existing = session.scalars(select(Followup).where(Followup.report_id == report.id)
+                                   ).first()
+        if existing is not None:
+            if existing.score >= score:
+                continue
+            session.delete(existing)
+            session.flush()
+        session.add(Followup(directive_id=directive.id, report_id=report.id, score=float(score)))
+        claimed += 1
+    return claimed
 
 
 def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> bool:
@@ -205,24 +216,28 @@ def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> b
         set(directive_regions) & set(report_regions))
 
 
-def _scores(report: Report, directives: list[Directive]) -> np.ndarray:
-    if report.embedding is None:
-        # The sentence, and the sentence after its headline, which names what was done when
-        # the sentence only says "работы завершены": the closer of the two counts.
+def _scores(reports: list[Report], directives: list[Directive]) -> np.ndarray:
+    """How well each report (rows) answers each directive (columns): the cosine of the
+    report's sentence, alone or after its headline (the closer counts: the headline names
+    what was done when the sentence only says "работы завершены"), with the directive's
+    evidence sentence, plus a region in common, minus another topic."""
+    missing = [r for r in reports if r.embedding is None]
+    for report in missing:
         title = report.document.title
         texts = [report.sentence, f"{title}. {report.sentence}" if title else report.sentence]
         report.embedding = embedding.to_bytes(embedding.embed(texts))
-    missing = [d for d in directives if d.sentence_embedding is None]
-    texts = [d.sources[0].sentence if d.sources else d.action for d in missing]
-    for directive, vector in zip(missing, embedding.embed(texts), strict=True):
+    unseen = [d for d in directives if d.sentence_embedding is None]
+    texts = [d.sources[0].sentence if d.sources else d.action for d in unseen]
+    for directive, vector in zip(unseen, embedding.embed(texts), strict=True):
         directive.sentence_embedding = embedding.to_bytes(vector)
     vectors = np.stack([embedding.from_bytes(d.sentence_embedding) for d in directives
                         if d.sentence_embedding is not None])
-    readings = embedding.from_bytes(report.embedding).reshape(-1, embedding.DIMENSIONS)
-    scores = (vectors @ readings.T).max(axis=1)
-    bonus = np.array([SAME_REGION_BONUS * bool(set(d.regions) & set(report.regions))
-                      - OTHER_TOPIC_PENALTY * _other_topics(d.topic, report.topic)
-                      for d in directives])
+    scores = np.stack([
+        (vectors @ embedding.from_bytes(r.embedding).reshape(-1, embedding.DIMENSIONS).T)
+        .max(axis=1) for r in reports if r.embedding is not None])
+    bonus = np.array([[SAME_REGION_BONUS * bool(set(d.regions) & set(r.regions))
+                       - OTHER_TOPIC_PENALTY * _other_topics(d.topic, r.topic)
+                       for d in directives] for r in reports])
     return scores + bonus
 
 

@@ -85,14 +85,20 @@ class Band(Base):
 class Key(Base):
     """What a document names that another report of the same event would name too: its
     canonical entities and its telling numbers ("#8.6"). Indexed, so that the candidates of a
-    new document are found without comparing it with the whole archive."""
+    new document are found without comparing it with the whole archive. Near-duplicates
+    have none: the document they copy stands for them."""
 
     __tablename__ = "keys"
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
                                              primary_key=True)
-    key: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
     weight: Mapped[float] = mapped_column(Float)
+    # The document's date, here too: a key's documents of a few days are one index range,
+    # however large the archive grows.
+    published: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_keys_key_published", "key", "published"),)
 
 
 class Entity(Base):

@@ -125,11 +125,12 @@ def upgrade() -> None:
     sa.Column('document_id', sa.Integer(), nullable=False),
     sa.Column('key', sa.String(length=100), nullable=False),
     sa.Column('weight', sa.Float(), nullable=False),
+    sa.Column('published', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('document_id', 'key')
     )
     with op.batch_alter_table('keys', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_keys_key'), ['key'], unique=False)
+        batch_op.create_index('ix_keys_key_published', ['key', 'published'], unique=False)
 
     op.create_table('bands',
     sa.Column('document_id', sa.Integer(), nullable=False),
