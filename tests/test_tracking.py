@@ -1,0 +1,89 @@
+"""Reports of execution: which sentences report a directive carried out, and how far."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tapsyrma.records import Directive, Party
+from tapsyrma.registry.tracking import recalled, report_kind, status
+from tapsyrma.store.models import Directive as StoredDirective
+
+REPORTS = [
+    # Russian: a reference to a directive and what became of it
+    ("Во исполнение поручения Главы государства в области построено 20 новых школ.", "ru",
+     "done"),
+    ("По поручению Президента в Костанайской области введены в эксплуатацию два моста.", "ru",
+     "done"),
+    ("В рамках исполнения поручения Президента продолжается строительство больницы.", "ru",
+     "in-progress"),
+    ("Во исполнение поручения акима города запись к врачу переведена в цифровой формат.", "ru",
+     "done"),
+    ("Аким области доложил Президенту о ходе выполнения поручения по строительству школ.",
+     "ru", "in-progress"),
+    ("В рамках исполнения поручения Елбасы регион построил 13 ФОКов, возводится еще 4.", "ru",
+     "in-progress"),
+    ("Во исполнение поручения Премьер-Министра работы завершены до конца года.", "ru", "done"),
+    # Kazakh: the main verb closes the sentence
+    ("Мемлекет басшысының тапсырмасын орындау аясында облыста 20 жаңа мектеп салынды.", "kk",
+     "done"),
+    ("Президенттің тапсырмасы бойынша Қосшы қаласында аурухана пайдалануға берілді.", "kk",
+     "done"),
+    ("Үкімет басшысының тапсырмасы бойынша жылу желілерін ауыстыру жұмыстары жалғасуда.",
+     "kk", "in-progress"),
+    ("Облыс әкімінің тапсырмасы бойынша Семей қаласына 100 жаңа автобус жеткізіліп, "
+     "маршруттарға шықты.", "kk", "done"),
+    ("Облыс әкімі Президентке су тасқынынан зардап шеккендерді баспанамен қамту туралы "
+     "баяндады.", "kk", "in-progress"),
+    # Not reports
+    ("Поручение акима города сократить очереди пока не выполнено, заявили депутаты.", "ru",
+     None),
+    ("По поручению Президента акимам необходимо усилить контроль за ценами.", "ru", None),
+    ("По поручению Главы государства правительство разработает новую программу.", "ru", None),
+    ("Президент поручил построить 20 школ до конца года.", "ru", None),
+    ("Мемлекет басшысының тапсырмасы бойынша Үкімет бағдарлама әзірлеуді тапсырды.", "kk",
+     None),
+    ("Президенттің тапсырмасы бойынша құрылыс әлі аяқталмады.", "kk", None),
+    ("Тоқаев әкімдерге мектептер салуды тапсырды.", "kk", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), REPORTS)
+def test_report_kind(sentence: str, lang: str, expected: str | None) -> None:
+    assert report_kind(sentence, lang) == expected
+
+
+def directive(sentence: str) -> Directive:
+    return Directive(sentence=sentence, start=0, end=len(sentence),
+                     issuer=Party("tokayev", "Токаев", "president"), addressees=(),
+                     action="построить школы", kind="instruction")
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Напомним, в марте Глава государства поручил построить 20 школ.", "ru", True),
+    ("Ранее Президент поручил построить 20 школ.", "ru", True),
+    ("Президент поручил построить 20 школ.", "ru", False),
+    ("Мемлекет басшысы 20 мектеп салуды тапсырған болатын.", "kk", True),
+    ("Мемлекет басшысы 20 мектеп салуды тапсырды.", "kk", False),
+])
+def test_recalled_directives(sentence: str, lang: str, expected: bool) -> None:
+    assert recalled(directive(sentence), lang) is expected
+
+
+def stored(**fields) -> StoredDirective:  # type: ignore[no-untyped-def]
+    return StoredDirective(**({"status": None, "deadline_date": None, "given": None} | fields))
+
+
+@pytest.mark.parametrize(("fields", "reports", "expected"), [
+    ({"status": "open"}, ["done"], "open"),  # the reviewer's word stands
+    ({}, ["in-progress", "done"], "done"),
+    ({"deadline_date": date(2026, 1, 1)}, ["in-progress"], "in-progress"),
+    ({"deadline_date": date(2025, 12, 31)}, [], "overdue"),
+    ({"deadline_date": date(2026, 6, 1)}, [], "open"),
+    ({"given": date(2025, 10, 1)}, [], "open"),
+    ({"given": date(2024, 1, 1)}, [], "unknown"),
+    ({}, [], "unknown"),
+])
+def test_status(fields: dict, reports: list[str], expected: str) -> None:
+    assert status(stored(**fields), reports, date(2026, 1, 15)) == expected
