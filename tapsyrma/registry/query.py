@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, String, cast, func, or_, select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from tapsyrma.errors import TapsyrmaError
 from tapsyrma.registry.tracking import STATUSES, status
@@ -57,8 +57,11 @@ def find_directives(session: Session, where: DirectiveFilter, as_of: date) -> li
         raise TapsyrmaError(f"unknown status {where.status!r}; one of {', '.join(STATUSES)}")
     query = _select(session, where)
     rows = session.scalars(query.options(
+        defer(Directive.action_embedding), defer(Directive.sentence_embedding),
         selectinload(Directive.addressees),
-        selectinload(Directive.sources).selectinload(Source.document))).all()
+        selectinload(Directive.sources).defer(Source.extracted)
+        .selectinload(Source.document).load_only(
+            Document.doc_id, Document.source, Document.published))).all()
     followups = _followups(session, [d.id for d in rows])
     lines = [directive_record(d, followups.get(d.id, []), as_of) for d in rows]
     return [x for x in lines if not where.status or x["status"] == where.status]

@@ -21,7 +21,7 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 from sqlalchemy import delete, func, select, tuple_, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from tapsyrma import embedding, records
 from tapsyrma.store.models import Band, Directive, Document, Key, Story
@@ -176,7 +176,8 @@ def _near_duplicate(session: Session, row: Document, values: np.ndarray) -> Docu
         select(Band.document_id).where(tuple_(Band.band, Band.key).in_(keys))
         .group_by(Band.document_id).order_by(func.count().desc()).limit(MAX_CANDIDATES)).all()
     best, best_score = None, NEAR_DUPLICATE
-    for candidate in session.scalars(select(Document).where(Document.id.in_(candidates))):
+    for candidate in session.scalars(select(Document).where(Document.id.in_(candidates))
+                                     .options(defer(Document.text), defer(Document.embedding))):
         score = jaccard(values, np.frombuffer(candidate.minhash, dtype=np.uint32))
         if score >= best_score:
             best, best_score = candidate, score
@@ -198,8 +199,10 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
     found = [d for d, _ in session.execute(query)]
     if not found:
         return []
+    # The text is read only for a lead not embedded yet.
     candidates = list(session.scalars(select(Document).where(Document.id.in_(found))
-                                      .options(selectinload(Document.keys))))
+                                      .options(selectinload(Document.keys),
+                                               defer(Document.text))))
     matches = []
     for candidate in candidates:
         theirs = {k.key: k.weight for k in candidate.keys}
