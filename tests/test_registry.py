@@ -227,3 +227,18 @@ def test_a_document_that_fails_inside_is_reported_and_the_batch_goes_on(
     assert [str(e) for e in summary.errors] == [
         "dir-ru: not stored, ValueError: a bug met on this document"]
     assert summary.stored == 1 and counts(store)["documents"] == 1
+
+
+def test_the_migrations_go_down_and_up_again(store: Store) -> None:
+    from alembic import command
+
+    from tapsyrma.store import _alembic_config
+
+    with store.engine.begin() as connection:
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    assert store.revision() is None
+    assert store.migrate() == (None, _head())
+    ingest(store, [raw(tracking_docs()["dir-ru"])])
+    assert directives(store, text="школ*")
