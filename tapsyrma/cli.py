@@ -115,8 +115,7 @@ def _with_progress(items: Iterator[T], what: str = "extracting") -> Iterator[T]:
 
 
 def _party(party: Party) -> str:
-    ids = ", ".join(dict.fromkeys(x for x in (party.id, party.office) if x))
-    return escape(f"{party.name} ({ids})" if party.name else ids)
+    return escape(_party_text(party.to_json()))
 
 
 def _print_human(console: Console, doc: Document) -> None:

@@ -4,8 +4,9 @@ of the registry, so callers embed only what a comparison needs and store the vec
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -25,6 +26,15 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     vectors = np.asarray(_model().passage(list(texts)), dtype=np.float32)
     return vectors.reshape(len(texts), DIMENSIONS)
+
+
+def kept(rows: Sequence[Any], attribute: str, text: Callable[[Any], str]) -> np.ndarray:
+    """The vectors that rows keep in `attribute`, embedding `text(row)` (and keeping the
+    result) for the rows that have none yet; one row per row."""
+    missing = [row for row in rows if getattr(row, attribute) is None]
+    for row, vector in zip(missing, embed([text(row) for row in missing]), strict=True):
+        setattr(row, attribute, to_bytes(vector))
+    return np.stack([from_bytes(getattr(row, attribute)) for row in rows])
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -70,8 +70,7 @@ def fresh_database(url: str, name: str) -> str:
     """An empty database on the server; returns its URL."""
     import psycopg
 
-    with psycopg.connect(url.replace("postgresql://", "postgresql://", 1),
-                         autocommit=True) as connection:
+    with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
     return url.rsplit("/", 1)[0] + f"/{name}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -93,7 +92,7 @@ def _same_directive(session: Session, row: Document,
     exact = [d for d in candidates if _normal(d.action) == _normal(extracted.action)]
     if exact:
         return exact[0]
-    vectors = action_vectors(candidates)
+    vectors = embedding.kept(candidates, "action_embedding", lambda d: d.action)
     similarities = vectors @ embedding.embed([extracted.action])[0]
     deadline = extracted.deadline.date if extracted.deadline else None
     best, best_score = None, 0.0
@@ -111,16 +110,6 @@ def _same_directive(session: Session, row: Document,
         if score >= needed and score > best_score:
             best, best_score = directive, score
     return best
-
-
-def action_vectors(directives: list[Directive]) -> np.ndarray:
-    """Action embeddings of directives, computing (and keeping) the missing ones."""
-    missing = [d for d in directives if d.action_embedding is None]
-    for directive, vector in zip(missing, embedding.embed([d.action for d in missing]),
-                                 strict=True):
-        directive.action_embedding = embedding.to_bytes(vector)
-    return np.stack([embedding.from_bytes(d.action_embedding) for d in directives
-                     if d.action_embedding is not None])
 
 
 def _normal(text: str) -> str:

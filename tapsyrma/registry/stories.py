@@ -23,7 +23,7 @@ from datasketch.lsh import _optimal_param
 from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session, defer, selectinload
 
-from tapsyrma import embedding, records
+from tapsyrma import embedding
 from tapsyrma.store.models import Band, Directive, Document, Key, Story
 
 PERMUTATIONS = 128
@@ -111,7 +111,7 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def lead(doc: records.Document | Document) -> str:
+def lead(doc: Document) -> str:
     """The title and the first lines of the body: what an outlet says the event is."""
     text = doc.text
     if doc.title and text.startswith(doc.title):
@@ -131,8 +131,9 @@ def assign_story(session: Session, row: Document, entity_ids: set[str]) -> None:
     else a new one. Sets the document's LSH bands and keys, stored with it."""
     values = signature(row.text)
     row.minhash = values.tobytes()
-    row.bands = [Band(band=band, key=key) for band, key in band_keys(values)]
-    original = _near_duplicate(session, row, values)
+    bands = band_keys(values)
+    row.bands = [Band(band=band, key=key) for band, key in bands]
+    original = _near_duplicate(session, row, values, bands)
     if original is not None:
         row.duplicate_of = original.duplicate_of or original.id
         row.story_id = original.story_id
@@ -166,14 +167,14 @@ def _join(session: Session, stories: list[int], published: date | None) -> None:
         story.first_published = min(dates)
 
 
-def _near_duplicate(session: Session, row: Document, values: np.ndarray) -> Document | None:
+def _near_duplicate(session: Session, row: Document, values: np.ndarray,
+                    bands: list[tuple[int, int]]) -> Document | None:
     same_text = session.scalars(select(Document).where(
         Document.content_hash == row.content_hash).limit(1)).first()
     if same_text is not None:
         return same_text
-    keys = band_keys(values)
     candidates = session.scalars(
-        select(Band.document_id).where(tuple_(Band.band, Band.key).in_(keys))
+        select(Band.document_id).where(tuple_(Band.band, Band.key).in_(bands))
         .group_by(Band.document_id).order_by(func.count().desc()).limit(MAX_CANDIDATES)).all()
     best, best_score = None, NEAR_DUPLICATE
     for candidate in session.scalars(select(Document).where(Document.id.in_(candidates))
@@ -214,19 +215,10 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
     matches = [(c, m) for c, m in matches if m.worth_embedding]
     if not matches:
         return []
-    vectors = embedded([c for c, _ in matches] + [row])
+    vectors = embedding.kept([c for c, _ in matches] + [row], "embedding", lead)
     similarities = vectors[:-1] @ vectors[-1]
     return [candidate for (candidate, match), similarity in zip(matches, similarities, strict=True)
             if replace(match, similarity=float(similarity)).same_event]
-
-
-def embedded(documents: list[Document]) -> np.ndarray:
-    """The lead embeddings of documents, computing (and keeping) the missing ones."""
-    missing = [d for d in documents if d.embedding is None]
-    for doc, vector in zip(missing, embedding.embed([lead(d) for d in missing]), strict=True):
-        doc.embedding = embedding.to_bytes(vector)
-    return np.stack([embedding.from_bytes(d.embedding) for d in documents
-                     if d.embedding is not None])
 
 
 def _days(a: date | None, b: date | None) -> int | None:

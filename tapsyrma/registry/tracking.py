@@ -57,6 +57,10 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
            for name in ("reference", "reference_alone", "report_back", "done", "in_progress")}
     for issuer, words in lexicon["issuer"].items():
         out[f"issuer:{issuer}"] = re.compile("|".join(map(re.escape, words)))
+    out["recap"] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lexicon["recap"]))
+                              + r")(?!\w)")
+    if "negation" in lexicon:
+        out["negated"] = re.compile(r"(?<!\w)(?:" + "|".join(lexicon["negation"]) + r")\s+\w+")
     return out
 
 
@@ -78,9 +82,7 @@ def recalled(directive: records.Directive, lang: str | None) -> bool:
     """A directive recalled as background ("Напомним, … поручил", "… тапсырған болатын")."""
     if lang not in ("ru", "kk"):
         return False
-    low = directive.sentence.lower()
-    return any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", low)
-               for marker in load("followups")[lang]["recap"])
+    return bool(_patterns(lang)["recap"].search(directive.sentence.lower()))
 
 
 def report_kind(text: str, lang: str) -> str | None:
@@ -103,8 +105,7 @@ def report_kind(text: str, lang: str) -> str | None:
 
 def _without_negated(low: str) -> str:
     """"пока не выполнено" reports nothing done: the negated word goes."""
-    negation = "|".join(load("followups")["ru"]["negation"])
-    return re.sub(rf"(?<!\w)(?:{negation})\s+\w+", " ", low)
+    return _patterns("ru")["negated"].sub(" ", low)
 
 
 def _perfective_outcome(low: str, lang: str) -> bool:
@@ -226,12 +227,8 @@ def _scores(reports: list[Report], directives: list[Directive]) -> np.ndarray:
         title = report.document.title
         texts = [report.sentence, f"{title}. {report.sentence}" if title else report.sentence]
         report.embedding = embedding.to_bytes(embedding.embed(texts))
-    unseen = [d for d in directives if d.sentence_embedding is None]
-    texts = [d.sources[0].sentence if d.sources else d.action for d in unseen]
-    for directive, vector in zip(unseen, embedding.embed(texts), strict=True):
-        directive.sentence_embedding = embedding.to_bytes(vector)
-    vectors = np.stack([embedding.from_bytes(d.sentence_embedding) for d in directives
-                        if d.sentence_embedding is not None])
+    vectors = embedding.kept(directives, "sentence_embedding",
+                             lambda d: d.sources[0].sentence if d.sources else d.action)
     scores = np.stack([
         (vectors @ embedding.from_bytes(r.embedding).reshape(-1, embedding.DIMENSIONS).T)
         .max(axis=1) for r in reports if r.embedding is not None])

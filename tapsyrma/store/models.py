@@ -40,9 +40,6 @@ class Story(Base):
     first_published: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
-    documents: Mapped[list[Document]] = relationship(back_populates="story",
-                                                     foreign_keys="Document.story_id")
-
 
 class Document(Base):
     __tablename__ = "documents"
@@ -63,7 +60,6 @@ class Document(Base):
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary)  # title and lead, on demand
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
 
-    story: Mapped[Story] = relationship(back_populates="documents", foreign_keys=[story_id])
     bands: Mapped[list[Band]] = relationship(cascade="all, delete-orphan")
     keys: Mapped[list[Key]] = relationship(cascade="all, delete-orphan")
 
