@@ -11,6 +11,7 @@ outlets in data/outlets.toml.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tapsyrma import data
+from tapsyrma.dates import page_date
 from tapsyrma.errors import InputError
 from tapsyrma.records import CleanDocument, RawDocument
 from tapsyrma.translit import latin_to_cyrillic, looks_like_latin_kazakh
@@ -143,7 +145,8 @@ def clean_plain(raw: RawDocument) -> CleanDocument:
     body = remove_boilerplate(lines)
     return CleanDocument(
         text=PARAGRAPH_SEPARATOR.join(body), title=find_title(body),
-        source=raw.source or detect_source(lines), published=raw.published, url=raw.url,
+        source=raw.source or detect_source(lines),
+        published=raw.published or page_date(lines, raw.url), url=raw.url,
         transliterated=transliterated,
     )
 
@@ -158,9 +161,21 @@ def clean_html(raw: RawDocument) -> CleanDocument:
         text=PARAGRAPH_SEPARATOR.join(body), title=title or find_title(body),
         source=raw.source or known_outlet(page.sitename) or detect_source(lines)
         or page.sitename,
-        published=raw.published or page.published, url=raw.url or page.url,
+        published=raw.published or page.published or page_date(lines, raw.url or page.url),
+        url=raw.url or page.url,
         transliterated=transliterated,
     )
+
+
+def content_hash(text: str) -> str:
+    """Equal for texts that differ only by whitespace or letter case."""
+    return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()
+
+
+def distinct_id(doc_id: str, text: str) -> str:
+    """The id of a document whose own id is taken by another document: the same id with a
+    mark of its content, so a rerun finds it again ("index@3fa2c1d0")."""
+    return f"{doc_id}@{content_hash(text)[:8]}"
 
 
 def empty_after_cleaning(raw: RawDocument, cleaned: CleanDocument) -> InputError | None:

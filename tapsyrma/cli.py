@@ -92,7 +92,11 @@ def _extract(args: argparse.Namespace) -> int:
             if isinstance(item, InputError):
                 failed += 1
                 print(f"tapsyrma: {item}", file=sys.stderr)
-            elif args.format == "jsonl":
+                continue
+            if item.renamed_from:
+                print(f"tapsyrma: {item.path or item.id}: another document of this run has the "
+                      f"id {item.renamed_from}; this one is {item.id}", file=sys.stderr)
+            if args.format == "jsonl":
                 out.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
             else:
                 _print_human(console, item)
@@ -249,6 +253,9 @@ def _ingest(args: argparse.Namespace) -> int:
     summary = ingest(store, _with_progress(items, "ingesting"), report)
     for error in summary.errors:
         print(f"tapsyrma: {error}", file=sys.stderr)
+    for stored_id, input_id in summary.renamed:
+        print(f"tapsyrma: {input_id}: another stored document has this id; this one is stored "
+              f"as {stored_id}", file=sys.stderr)
     print(f"{summary.stored} documents stored ({summary.duplicates} near-duplicates), "
           f"{summary.already_stored} already stored, {len(summary.errors)} failed; "
           f"{summary.new_directives} new directives, {summary.merged_directives} more sources "

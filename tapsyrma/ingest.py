@@ -7,6 +7,7 @@ here: text and HTML are passed on as decoded.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -39,6 +40,10 @@ STDIN_ID = "stdin"
 # kz1048 is cp1251 with the Kazakh letters in place of rarely used symbols.
 LEGACY_ENCODINGS = ("cp1251", "kz1048", "koi8_r")
 UTF8_BOM = b"\xef\xbb\xbf"
+# Byte-order marks of the wider encodings, UTF-32 first (its little-endian mark starts with
+# UTF-16's).
+UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
 CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 # Frequent letter pairs of Russian and Kazakh news text (lowercase).
@@ -129,11 +134,29 @@ def decode_document(raw: bytes) -> str:
     """The text of one document's bytes, or InputError(reason) when it is not usable text."""
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise InputError("", too_large_reason(len(raw)))
+    unicode_text = decode_by_bom(raw)
+    if unicode_text is not None:
+        if not unicode_text.strip():
+            raise InputError("", "empty")
+        return unicode_text
     if not raw.strip():
         raise InputError("", "empty")
     if looks_binary(raw):
         raise InputError("", "binary, not text")
     return decode_text(raw)
+
+
+def decode_by_bom(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 text that says so with a byte-order mark (its NUL bytes are text);
+    None for anything else."""
+    for bom, encoding in UNICODE_BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError("", f"cannot decode: broken {encoding.upper()} "
+                                     f"at byte {error.start + len(bom)}") from error
+    return None
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -201,6 +224,12 @@ def read_jsonl_file(path: str) -> Iterator[RawDocument | InputError]:
     try:
         with open(path, "rb") as f:
             head = f.read(65536)
+            if any(head.startswith(bom) for bom, _ in UNICODE_BOMS):
+                f.seek(0)
+                text = decode_by_bom(f.read())
+                yield from read_jsonl_lines((line.encode("utf-8") for line in
+                                             (text or "").splitlines(keepends=True)), path)
+                return
             if b"\x00" in head:
                 yield InputError(path, "binary, not text")
                 return
@@ -208,6 +237,8 @@ def read_jsonl_file(path: str) -> Iterator[RawDocument | InputError]:
             yield from read_jsonl_lines(f, path)
     except OSError as error:
         yield InputError(path, f"cannot read: {describe_os_error(error)}")
+    except InputError as error:
+        yield InputError(path, error.reason)
 
 
 def read_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[RawDocument | InputError]:

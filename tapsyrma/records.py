@@ -145,6 +145,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    renamed_from: str | None = None  # the input's id, taken by another document of the run
 
     def to_json(self) -> dict:
         return {

@@ -9,6 +9,7 @@ Tables live in data/translit.toml.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -127,12 +128,19 @@ def _split_loanword(word: str) -> tuple[str, str]:
 
 
 def _letter(latin: str, alphabet: Alphabet) -> str:
-    cyrillic = alphabet.table[latin.lower()]
+    cyrillic = alphabet.table.get(latin.lower()) or alphabet.table.get(_without_marks(latin))
+    if cyrillic is None:  # matched case-insensitively, but lowers to no key ("İ" → "i̇")
+        return latin
     if latin.isupper() and len(latin) > 1:
         return cyrillic.upper()
     if latin[0].isupper():
         return cyrillic[0].upper() + cyrillic[1:]
     return cyrillic
+
+
+def _without_marks(latin: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", latin.lower())
+                   if not unicodedata.combining(ch))
 
 
 @cache

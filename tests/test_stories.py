@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tapsyrma.clean import content_hash
 from tapsyrma.registry.stories import (
     EventMatch,
     band_keys,
-    content_hash,
     jaccard,
     numbers,
     signature,

@@ -8,7 +8,7 @@ and a second run skips what is stored and goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,10 +16,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from tapsyrma import records
+from tapsyrma.clean import clean, content_hash, distinct_id
 from tapsyrma.errors import InputError
-from tapsyrma.pipeline import extract
+from tapsyrma.pipeline import document_name, extract_safely
 from tapsyrma.registry.merge import add_directives
-from tapsyrma.registry.stories import assign_story, content_hash
+from tapsyrma.registry.stories import assign_story
 from tapsyrma.registry.tracking import (
     claim_reports,
     find_reports,
@@ -41,6 +42,7 @@ class IngestSummary:
     reports: int = 0
     followups: int = 0  # links made from these documents' reports or to their directives
     errors: list[InputError] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (stored id, input id)
 
 
 def ingest(store: Store, items: Iterable[records.RawDocument | InputError],
@@ -60,15 +62,17 @@ def ingest(store: Store, items: Iterable[records.RawDocument | InputError],
 
 def _ingest_one(store: Store, raw: records.RawDocument, summary: IngestSummary) -> str:
     with store.session() as session:
-        if _stored(session, raw.id):
-            summary.already_stored += 1
-            return "already stored"
+        raw, stored_as = _identity(session, raw)
+    if stored_as:
+        summary.already_stored += 1
+        return "already stored" + (f" as {stored_as}" if stored_as != raw.id else "")
+    result = extract_safely(raw)
+    if isinstance(result, InputError):
+        summary.errors.append(result)
+        return "error"
     try:
-        doc = extract(raw)
         with store.session() as session:
-            return store_document(session, doc, summary)
-    except InputError as error:
-        summary.errors.append(error)
+            outcome = store_document(session, result, summary)
     except IntegrityError:
         # Another ingest stored the same document in the meantime.
         summary.already_stored += 1
@@ -76,8 +80,32 @@ def _ingest_one(store: Store, raw: records.RawDocument, summary: IngestSummary) 
     except OperationalError:
         raise  # the database is gone: no other document can be stored either
     except Exception as error:  # noqa: BLE001 - one document must not stop a long batch
-        summary.errors.append(InputError(raw.id, f"not stored, {type(error).__name__}: {error}"))
-    return "error"
+        summary.errors.append(InputError(document_name(raw),
+                                         f"not stored, {type(error).__name__}: {error}"))
+        return "error"
+    if raw.id != result.id:
+        summary.renamed.append((result.id, raw.id))
+    return outcome
+
+
+def _identity(session: Session, raw: records.RawDocument) -> tuple[records.RawDocument, str | None]:
+    """The document under the id it is to be stored by, and the id it is already stored
+    under, if it is. A document is known by its id with its url or content: another
+    document under a stored id (`index.html` of another folder) takes a `distinct_id`."""
+    row = session.execute(select(Document.content_hash, Document.url)
+                          .where(Document.doc_id == raw.id)).first()
+    if row is None:
+        return raw, None
+    if raw.url and raw.url == row.url:
+        return raw, raw.id
+    try:
+        text = clean(raw).text
+    except Exception:  # noqa: BLE001 - extraction will name what is wrong with it
+        return raw, None
+    if content_hash(text) == row.content_hash:
+        return raw, raw.id
+    other = replace(raw, id=distinct_id(raw.id, text))
+    return other, (other.id if _stored(session, other.id) else None)
 
 
 def _stored(session: Session, doc_id: str) -> bool:

@@ -120,11 +120,6 @@ def lead(doc: Document) -> str:
     return f"{doc.title or ''}. {body}" if doc.title else body
 
 
-def content_hash(text: str) -> str:
-    """Equal for texts that differ only by whitespace or letter case."""
-    return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()
-
-
 def assign_story(session: Session, row: Document, entity_ids: set[str]) -> None:
     """Put a document about to be stored into a story: its near-duplicate's, else the story
     of the other reports of the same event (stories it links are one story from now on),
