@@ -30,8 +30,12 @@ from tapsyrma.records import Deadline, Directive, Entity, Party, Recurrence, Sen
 from tapsyrma.segment import tokens as tokenize
 
 UNSPECIFIED = Party("unspecified", "")
+OFFICIALS = Party("officials", "")
 # An omitted addressee carries over from a directive at most this many sentences back.
 ADDRESSEE_CARRY = 3
+# An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
+# speaker's previous order, or inside his quotation.
+SPEECH_RUN = 2
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -123,7 +127,11 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     issuer, confidence = _issuer(tokens, index, frame, lang, state)
     if frame.kind == "demand" and issuer == UNSPECIFIED:
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
+    if frame.scene and (issuer == UNSPECIFIED or (frame.soft and not _in_speech(state, index))):
+        return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     addressees = _addressees(tokens, frame, lang, state, grammar)
+    if not addressees and frame.scene:
+        addressees = _scene_addressees(state, index, issuer)
     if not addressees:
         if frame.soft:
             return None
@@ -210,6 +218,19 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     for party in out:  # one party per id, as first named
         first.setdefault(party.id, party)
     return list(first.values())
+
+
+def _in_speech(state: _State, index: int) -> bool:
+    """A sentence the authority says: inside a quotation, or in a run of his orders."""
+    return index in state.speakers or bool(
+        state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
+
+
+def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
+    """Whom a speaker's own words are for: those he last gave an order to, else the officials
+    in the room."""
+    carried = _carried_addressees(state, index, issuer)
+    return carried if carried != [UNSPECIFIED] else [OFFICIALS]
 
 
 def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:

@@ -22,3 +22,7 @@ class Frame:
     first_person: bool = False
     pronoun: bool = False  # "Он поручил": the issuer is the previous one
     soft: bool = False
+    # An order in the authority's own words ("Акимам взять …", "қадағалаңыздар", "… тиіс"):
+    # the issuer is the speaker, and an addressee left unnamed is the scene's, the people
+    # the speaker addresses.
+    scene: bool = False

@@ -43,7 +43,10 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
             continue
         frame = (_dash_frame(tokens, words, i, floor) or _verb_frame(tokens, words, i, floor)
                  or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor)
-                 or _imperative_frame(tokens, words, i, floor))
+                 or _imperative_frame(tokens, words, i, floor)
+                 or _second_person_frame(tokens, words, i, floor)
+                 or _obligation_frame(tokens, words, i, floor)
+                 or _dative_dash_frame(tokens, words, i, floor))
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
                 frame = replace(frame, issuer=previous.issuer)
@@ -66,6 +69,90 @@ def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     start = _skip_openers(tokens, subject[1], i)
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
                  addressees=(subject,))
+
+
+def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                         ) -> Frame | None:
+    """ "…тексерістер ұйымдастырыңыздар", "Полиция департаменті, … күшейтіңіздер": the
+    2nd-person plural imperative of a speaker to the officials before him; an authority named
+    first, before a comma, is the one addressed."""
+    if not words[i].endswith(tuple(lexicon()["second_person_endings"])) or len(words[i]) < 7:
+        return None
+    if not _clause_last_word(tokens, i):
+        return None
+    start = _clause_start(tokens, i, floor)
+    addressees: tuple[tuple[int, int], ...] = ()
+    comma = next((k for k in range(start, i) if tokens[k].text == ","), None)
+    if comma is not None and comma - start <= 4 and any(
+            is_authority_at(tokens, k, "kk") for k in range(start, comma)):
+        addressees, start = ((start, comma),), comma + 1
+    start = _skip_openers(tokens, start, i)
+    return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
+                 addressees=addressees, scene=True)
+
+
+def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                      ) -> Frame | None:
+    """ "Әкімдер … жұмыс орнын ашуға тиіс", "… кемшіліктерді жою керек": a verbal noun and
+    тиіс / керек / қажет closing the clause. An authority in the nominative is the one obliged;
+    without one the speaker's words oblige the officials before him."""
+    if words[i] not in lexicon()["obligation_words"] or i == 0 or i - 1 < floor:
+        return None
+    if not _any_verbal_noun(tokens[i - 1].text) or not _clause_last_word(tokens, i):
+        return None
+    if words[i - 1].endswith(tuple(lexicon()["first_person_possessives"])):
+        return None  # "бәріміз … кірісуіміз керек": "we must" is no order to others
+    start = _clause_start(tokens, i, floor)
+    if any(w in lexicon()["opinion_markers"] for w in words[start:i]):
+        return None  # "Оның пікірінше, … тиіс": an opinion
+    subject = nominative_party_span(tokens, i - 1, "kk")
+    addressees: tuple[tuple[int, int], ...] = ()
+    if subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk"):
+        addressees, start = (subject,), subject[1]
+    start = _skip_openers(tokens, start, i - 1)
+    if start > i - 1:
+        return None
+    return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i - 1].end),
+                 addressees=addressees, scene=True, soft=True)
+
+
+def _dative_dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                       ) -> Frame | None:
+    """ "Су ресурстары министрлігіне – лимиттен артық су берілмеуін қадағалау.": an item of
+    a list of orders, its addressee, a dash, its verbal noun."""
+    if tokens[i].text not in ("–", "—", "-") or i == 0 or i > floor + 8:
+        return None
+    if not kazakh.is_dative(tokens[i - 1].text) or not is_authority_at(tokens, i - 1, "kk"):
+        return None
+    last = next((k for k in range(len(tokens) - 1, i, -1) if tokens[k].text[:1].isalnum()), None)
+    if last is None or not _any_verbal_noun(tokens[last].text):
+        return None
+    addressee = (_with_apposition(tokens, i - 1), i)
+    return Frame("instruction", (i, i + 1), (tokens[i + 1].start, tokens[last].end),
+                 addressees=(addressee,), scene=True)
+
+
+def _any_verbal_noun(word: str) -> bool:
+    """A verbal noun in any case, with or without a possessive (алуы, ашуға, жою)."""
+    return any(kazakh.is_verbal_noun(a.stem) for a in kazakh.analyses(word))
+
+
+def _clause_last_word(tokens: Sequence[Token], i: int) -> bool:
+    """No word follows in its clause, or only a reporting verb after a dash ("…, – деді")."""
+    for t in tokens[i + 1:]:
+        if t.text in CLAUSE_END or t.text in ("–", "—", "-") or t.text in ("»", "\"", "”"):
+            return True
+        if t.text == ",":
+            continue
+        return False
+    return True
+
+
+def _clause_start(tokens: Sequence[Token], i: int, floor: int) -> int:
+    start = i
+    while start > floor and tokens[start - 1].text not in CLAUSE_END | {"«", "\"", "“"}:
+        start -= 1
+    return start
 
 
 def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
