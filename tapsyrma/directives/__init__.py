@@ -7,9 +7,11 @@ the article's leading actor; an addressee left out continues the previous direct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from types import ModuleType
 
 from tapsyrma import russian
@@ -69,10 +71,21 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
 
 
 def _passes_prefilter(text: str, lexicon: dict) -> bool:
-    """The cheap first step of the cascade: a trigger stem, and no report of execution."""
+    """The cheap first step of the cascade: a trigger stem (or a clause opening with what
+    may be a dative addressee), and no report of execution."""
     low = text.lower()
-    return (any(stem in low for stem in lexicon["prefilter"])
+    return ((any(stem in low for stem in lexicon["prefilter"]) or _nominal_opening(low, lexicon))
             and not any(marker in low for marker in lexicon["report_markers"]))
+
+
+def _nominal_opening(low: str, lexicon: dict) -> bool:
+    pattern = lexicon.get("nominal_prefilter_re")
+    return bool(pattern and _compiled(pattern).match(low))
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: str | None,
@@ -129,6 +142,11 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
     if frame.scene and (issuer == UNSPECIFIED or (frame.soft and not _in_speech(state, index))):
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
+    deadline = find_deadline(sentence.text, lang, state.context.published)
+    if (lang == "ru" and frame.scene and frame.soft and not frame.addressees and not deadline
+            and not (state.previous and state.previous[-1][0] == index - 1)):
+        return None  # "Надо работать с людьми": an exhortation, unless it has a term or
+        # continues the orders just given
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if not addressees and frame.scene:
         addressees = _scene_addressees(state, index, issuer)
@@ -138,7 +156,6 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         # An order in the first person or a ban is addressed to whom it says, or to all
         addressees = ([UNSPECIFIED] if frame.first_person or frame.kind == "prohibition"
                       else _carried_addressees(state, index, issuer))
-    deadline = find_deadline(sentence.text, lang, state.context.published)
     recurrence = find_recurrence(sentence.text, lang)
     action = _without_timing(text[frame.action[0]:frame.action[1]], deadline, recurrence)
     if not action:

@@ -45,7 +45,8 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         return
     for i in range(len(tokens)):
         frame = (_verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
-                 or _necessity_frame(tokens, i))
+                 or _necessity_frame(tokens, i) or _nominal_frame(tokens, i)
+                 or _must_frame(tokens, i) or _entrust_frame(tokens, i))
         if frame:
             yield from _with_gapping(tokens, frame)
 
@@ -69,6 +70,8 @@ def _with_gapping(tokens: Sequence[Token], frame: Frame) -> Iterator[Frame]:
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     word = tokens[i].text
     for verb in lexicon()["verb"]:
+        if "forms" in verb and word.lower() not in verb["forms"]:
+            continue
         if russian.lemmas(word) & verb["lemmas"] and _is_order_form(word):
             if russian.best_has(word, "PRTS") and verb["addressee"] == "accusative":
                 return _obliged_frame(tokens, i, verb["kind"])
@@ -94,18 +97,119 @@ def _object_frame(tokens: Sequence[Token], i: int, verb: dict) -> Frame | None:
 
 
 def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    """ "Правительству необходимо ускорить …": soft, and only with a dative addressee."""
+    """ "Правительству необходимо ускорить …" with its dative addressee; without one, in the
+    speaker's own words, an order to those he addresses ("нужно завершить до …")."""
     if tokens[i].text.lower() not in lexicon()["necessity"]:
         return None
-    addressees = _dative_before(tokens, i)
+    addressees = _dative_before(tokens, i) or _dative_in_clause(tokens, i)
     if not addressees:
         addressees, _ = _addressees(tokens, i + 1, "dative")
     inf = _first_infinitive(tokens, i + 1 if not addressees else max(i + 1, addressees[-1][1]))
-    if not addressees or inf is None:
-        return None
+    if inf is None or russian.lemmas(tokens[inf].text) & lexicon()["not_orders"]:
+        return None  # "Необходимо отметить, что …": the writer's formula
+    if not addressees:
+        return Frame("instruction", (i, i + 1), _action_from(tokens, inf), soft=True,
+                     scene=True)
     return Frame("recommendation", (i, i + 1), _action_from(tokens, inf),
                  issuer=nominative_party_span(tokens, addressees[0][0], "ru"),
                  addressees=tuple(addressees), soft=True)
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> int:
+    start = i
+    while start > 0 and tokens[start - 1].text not in CLAUSE_END | {","} | DASHES:
+        start -= 1
+    return start
+
+
+def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
+    """The first word of a sentence, of a quotation, of a list item ("2.", "—") or after a
+    colon."""
+    before = [t.text for t in tokens[:i]]
+    while before and (before[-1] in DASHES or before[-1] in QUOTES or before[-1] in (".", ")")
+                      and len(before) >= 2 and before[-2].isdigit() or before[-1].isdigit()):
+        before.pop()
+    return not before or before[-1] in (":", ";", ".", "!", "?")
+
+
+def _dative_in_clause(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
+    """An authority in the dative earlier in the clause ("акимату в короткие сроки
+    необходимо …", "Министерству энергетики поручаю …")."""
+    for k in range(_clause_start(tokens, i), i):
+        if (is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text])) and (
+                russian.in_case(tokens[k].text, "datv", PHRASE_POS)):
+            found, _ = _addressees(tokens, k, "dative")
+            return found
+    return []
+
+
+def _nominal_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Акимам держать на постоянном контроле …", "Министерству … совместно с акиматами
+    обеспечить …", "2. Аппарату акима обеспечить …": the order in its nominal form."""
+    if not _opens_clause(tokens, i) or not russian.in_case(tokens[i].text, "datv", PHRASE_POS):
+        return None
+    found, after = _addressees(tokens, i, "dative")
+    if not found or not any(is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text])
+                            for k in range(found[0][0], found[0][1])):
+        return None
+    inf = _first_infinitive(tokens, after)
+    if inf is None or any(russian.best_has(t.text, "VERB") or russian.best_has(t.text, "PRTS")
+                          or t.text.lower() in lexicon()["necessity"]
+                          for t in tokens[after:inf]):
+        return None  # "Акимам поручено …", "Акимам необходимо …": frames of their own
+    return Frame("instruction", (inf, inf + 1), _action_from(tokens, inf),
+                 addressees=tuple(found), scene=True)
+
+
+def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "акимы должны контролировать …", "чиновники должны будут обеспечить …": obligation of
+    an authority in the subject. In reported speech ("добавил, что акимы должны …") the
+    reporter is the issuer; otherwise only the speaker's own words make it an order."""
+    if tokens[i].text.lower() not in lexicon()["must"] or (
+            i and tokens[i - 1].text.lower() == "не"):
+        return None  # "не должны отсиживаться": a reproach, not an order
+    inf = _first_infinitive(tokens, i + 1)
+    subject = _subject_before(tokens, i)
+    if inf is None or subject is None or not _executive(tokens, subject):
+        return None
+    that = next((k for k in range(subject[0] - 1, 0, -1) if tokens[k].text.lower() == "что"
+                 and tokens[k - 1].text == ","), None)
+    issuer = nominative_party_span(tokens, that, "ru") if that else None
+    return Frame("instruction", (i, i + 1), _action_from(tokens, inf), issuer=issuer,
+                 addressees=(subject,), scene=True, soft=issuer is None)
+
+
+def _executive(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """An authority that takes orders: not a representative body (Parliament, the Assembly,
+    maslikhats), whose duties a speaker describes but does not order."""
+    inside = [m for m in mentions_of(tokens, "ru") if span[0] <= m.start < span[1]]
+    if any(m.entry.key in lexicon()["not_subordinates"] for m in inside):
+        return False
+    return any(is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text])
+               for k in range(*span))
+
+
+def _entrust_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Контроль за исполнением указов возложен на Администрацию Президента": the charge is
+    the action, whoever stands after "на" its addressee."""
+    if not russian.lemmas(tokens[i].text) & lexicon()["entrust_verbs"]:
+        return None
+    start = _clause_start(tokens, i)
+    charge = next((k for k in range(start, len(tokens))
+                   if russian.lemmas(tokens[k].text) & lexicon()["entrust_objects"]), None)
+    on = next((k for k in range(i + 1, min(len(tokens), i + 8))
+               if tokens[k].text.lower() == "на"), None)
+    if charge is None or on is None:
+        return None
+    end = _phrase_in_case(tokens, on + 1, ("accs",))
+    if end == on + 1:
+        return None
+    end = max([end] + [m.end for m in mentions_of(tokens, "ru") if on + 1 <= m.start < end])
+    if charge < i:
+        action = (tokens[charge].start, tokens[i - 1].end)
+    else:
+        action = (tokens[charge].start, tokens[on - 1].end)
+    return Frame("instruction", (i, i + 1), action, addressees=((on + 1, end),), scene=True)
 
 
 def _obliged_frame(tokens: Sequence[Token], i: int, kind: str) -> Frame | None:
@@ -184,6 +288,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         addressees, _ = _addressees(tokens, max(0, start - 6), where)
     if not addressees and where == "dative" and _passive(tokens[start:end]):
         addressees = _dative_before(tokens, start)  # "Министерству дано указание …"
+    if not addressees and where == "dative":
+        addressees = _dative_in_clause(tokens, start)  # "Министерству энергетики поручаю …"
     inf = _first_infinitive(tokens, after)
     if inf is not None:
         action = _action_from(tokens, after if _only_adverbs(tokens, after, inf) else inf)
