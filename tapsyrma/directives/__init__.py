@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from types import ModuleType
 
-from tapsyrma import russian
+from tapsyrma import kazakh, russian
 from tapsyrma.directives import kk, ru
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
@@ -38,6 +38,10 @@ ADDRESSEE_CARRY = 3
 # An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
 # speaker's previous order, or inside his quotation.
 SPEECH_RUN = 2
+# The headline and lead: where an article says whom the issuer met.
+LEAD_SENTENCES = 3
+# The issuer's own side is never whom he met.
+SCENE_EXCLUDED = {"president", "unspecified"}
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -47,12 +51,14 @@ class _State:
     speakers: dict[int, Party] = field(default_factory=dict)
     last_issuer: Party | None = None
     previous: list[tuple[int, Directive]] = field(default_factory=list)
+    scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
                        lang: str | None, published: date | None) -> list[Directive]:
     context = _context(sentences, entities, lang, published)
-    state = _State(context, _speakers(text, sentences, lang, context))
+    state = _State(context, _speakers(text, sentences, lang, context),
+                   scene=_meeting_parties(sentences, lang, context))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -104,6 +110,42 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
                 if office:
                     context.offices[office] += 1
     return context
+
+
+def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
+                     context: DocumentContext) -> list[Party]:
+    """Whom the headline and lead say the issuer met or addressed: authorities in the
+    instrumental ("совещание с акимами восьми регионов", "әкімдерімен кеңес өткізді",
+    "встретился с акимом Акмолинской области")."""
+    found: list[Party] = []
+    for sentence in sentences[:LEAD_SENTENCES]:
+        slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
+        tokens = sentence.tokens
+        for m in mentions_of(tokens, slang):
+            if m.entry.kind not in ("person", "title", "body", "party") or not _instrumental(
+                    tokens, m.start, m.end, slang):
+                continue
+            found.extend(span_parties(tokens, _with_regions(tokens, m.start, m.end, slang),
+                                      slang, context))
+    return [p for p in dict.fromkeys(found) if p.id not in SCENE_EXCLUDED]
+
+
+def _instrumental(tokens: Sequence[Token], start: int, end: int, lang: str) -> bool:
+    if lang == "kk":
+        return kazakh.has_case(tokens[end - 1].text, "instrumental")
+    return (start > 0 and tokens[start - 1].text.lower() in ("с", "со")
+            and russian.in_case(tokens[start].text, "ablt", ("NOUN", "ADJF")))
+
+
+def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> tuple[int, int]:
+    """The phrase with the regions named right after it ("с акимами Абайской и Жетысуской
+    областей") or, in Kazakh, before it."""
+    regions = [m for m in mentions_of(tokens, lang) if m.entry.kind == "region"]
+    if lang == "kk":
+        before = [m.start for m in regions if m.end <= start and start - m.end <= 3]
+        return (min(before) if before else start, end)
+    after = [m.end for m in regions if m.start >= end and m.start - end <= 3]
+    return (start, max(after) if after else end)
 
 
 def _speakers(text: str, sentences: Sequence[Sentence], lang: str | None,
@@ -244,8 +286,8 @@ def _in_speech(state: _State, index: int) -> bool:
 
 
 def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
-    """Whom a speaker's own words are for: those he last gave an order to, else the officials
-    in the room."""
+    """Whom a speaker's own words are for: those he last gave an order to, else those the
+    lead says he met, else the officials in the room."""
     carried = _carried_addressees(state, index, issuer)
     return carried if carried != [UNSPECIFIED] else [OFFICIALS]
 
@@ -256,4 +298,4 @@ def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]
             break
         if prev.issuer.id == issuer.id and prev.addressees != (UNSPECIFIED,):
             return list(prev.addressees)
-    return [UNSPECIFIED]
+    return state.scene or [UNSPECIFIED]
