@@ -31,6 +31,7 @@ from tapsyrma.entities.gazetteer import region_slugs
 from tapsyrma.records import Deadline, Directive, Entity, Party, Recurrence, Sentence, Token
 from tapsyrma.segment import tokens as tokenize
 
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)])\s*\S")
 UNSPECIFIED = Party("unspecified", "")
 OFFICIALS = Party("officials", "")
 # An omitted addressee carries over from a directive at most this many sentences back.
@@ -52,6 +53,7 @@ class _State:
     last_issuer: Party | None = None
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
+    list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
@@ -63,6 +65,16 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         grammar = kk if slang == "kk" else ru
+        item = _list_item(sentence.text) and state.list_open
+        state.list_open = bool(item) or (sentence.text.rstrip().endswith(":")
+                                         and _passes_prefilter(sentence.text, grammar.lexicon()))
+        if item:
+            frame = grammar.list_item_frame(sentence.tokens)
+            directive = frame and _directive(text, sentence, index, frame, slang, state)
+            if directive:
+                out.append(directive)
+                state.previous.append((index, directive))
+            continue
         if not _passes_prefilter(sentence.text, grammar.lexicon()):
             _note_subject(state, sentence, slang)
             continue
@@ -82,6 +94,11 @@ def _passes_prefilter(text: str, lexicon: dict) -> bool:
     low = text.lower()
     return ((any(stem in low for stem in lexicon["prefilter"]) or _nominal_opening(low, lexicon))
             and not any(marker in low for marker in lexicon["report_markers"]))
+
+
+def _list_item(text: str) -> bool:
+    """ "— усилить штаб …;", "2) …", "• …": a line of a list."""
+    return bool(LIST_ITEM.match(text))
 
 
 def _nominal_opening(low: str, lexicon: dict) -> bool:

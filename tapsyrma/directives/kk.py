@@ -122,7 +122,7 @@ def _dative_dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor:
     a list of orders, its addressee, a dash, its verbal noun."""
     if tokens[i].text not in ("–", "—", "-") or i == 0 or i > floor + 8:
         return None
-    if not kazakh.is_dative(tokens[i - 1].text) or not is_authority_at(tokens, i - 1, "kk"):
+    if not kazakh.is_dative(tokens[i - 1].text) or not _can_address(tokens, i - 1):
         return None
     last = next((k for k in range(len(tokens) - 1, i, -1) if tokens[k].text[:1].isalnum()), None)
     if last is None or not _any_verbal_noun(tokens[last].text):
@@ -482,6 +482,20 @@ def _object_start(tokens: Sequence[Token], noun: int, after: int) -> int:
 
 def _first_person(words: list[str], issuer: tuple[int, int] | None) -> bool:
     return issuer is not None and words[issuer[0]] in ("мен", "біз")
+
+
+def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
+    """ "— жылыту маусымына дайындықты аяқтау;": an item of a list of orders, closed by its
+    verbal noun or imperative."""
+    words = [t.text.lower() for t in tokens]
+    last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text[:1].isalpha()), None)
+    first = next((k for k, t in enumerate(tokens) if t.text[:1].isalpha()), None)
+    if last is None or first is None or not (
+            _any_verbal_noun(tokens[last].text)
+            or words[last].endswith(tuple(lexicon()["second_person_endings"]))):
+        return None
+    return Frame("instruction", (last, last + 1), (tokens[first].start, tokens[last].end),
+                 scene=True)
 
 
 def non_authority(word: str) -> bool:

@@ -525,6 +525,16 @@ def _first_person_before(tokens: Sequence[Token], start: int) -> bool:
         russian.best_has(tokens[start].text, "1per"))
 
 
+def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
+    """ "— усилить штаб сотрудниками акимата;": an item of a list of orders, its infinitive
+    first."""
+    first = next((k for k, t in enumerate(tokens) if t.text[:1].isalpha()), None)
+    if first is None or not _infinitive_at(tokens, first):
+        return None
+    action = _action_from(tokens, first)
+    return Frame("instruction", (first, first + 1), action, scene=True) if action[1] else None
+
+
 def non_authority(word: str) -> bool:
     return bool(russian.lemmas(word) & lexicon()["non_authorities"])
 
