@@ -121,3 +121,26 @@ def test_cli_help_documents_every_command() -> None:
     for command in ("tapsyrma extract", "tapsyrma eval-ner", "make run", "make test",
                     "make bench"):
         assert command in readme
+
+
+def test_cli_two_files_of_one_name_keep_apart(tmp_path: Path) -> None:
+    for folder, text in (("a", "Президент поручил акимам усилить контроль за ценами."),
+                         ("b", "Аким поручил заместителям изучить Послание.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text, encoding="utf-8")
+    result = run("extract", str(tmp_path), "--format", "jsonl")
+    ids = [doc["id"] for doc in lines(result)]
+    assert result.returncode == 0 and ids[0] == "index" and ids[1].startswith("index@")
+    assert "another document of this run has the id index" in result.stderr.decode()
+
+
+def test_cli_utf16_with_bom_is_text(tmp_path: Path) -> None:
+    text = "Президент поручил акимам усилить контроль за ценами."
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"{encoding}.txt"
+        raw = text.encode(encoding)
+        path.write_bytes(raw if encoding != "utf-16-be" else b"\xfe\xff" + raw)
+    result = run("extract", str(tmp_path), "--format", "jsonl")
+    docs = lines(result)
+    assert result.returncode == 0 and len(docs) == 3
+    assert all(doc["directives"] for doc in docs)

@@ -41,3 +41,23 @@ def test_pipeline_offsets_index_the_cleaned_text(text: str) -> None:
     for d in doc.directives:
         assert doc.text[d.start:d.end] == d.sentence
         assert d.action and d.action in doc.text
+
+
+# Mixed scripts, combining marks and the Latin-Kazakh letters of every alphabet in both cases.
+UNICODE = st.lists(st.one_of(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20),
+    st.text(alphabet="ÁáÓóÚúÝýǴǵŃńİıÄäÖöÜüŞşÇçĞğŊŋŪūÍíƏəҚқҒғҢңӨөҰұҮүҺһІі'’`\u0301\u0307\u0308 ",
+            max_size=20),
+    st.sampled_from(["Qazaqstan ", "Respýblıkasy ", "äkımı ", "Prezıdent ", " tapsyrdy. ",
+                     "Тоқаев ", "поручил ", "\n", "«", "» – деді ", ":", "\n— "])),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(UNICODE)
+def test_pipeline_never_fails_inside_on_arbitrary_unicode(text: str) -> None:
+    from tapsyrma.pipeline import extract_safely
+    from tapsyrma.records import RawDocument
+
+    result = extract_safely(RawDocument(id="u", text=text))
+    assert not (isinstance(result, InputError) and "failed inside" in result.reason), result

@@ -166,3 +166,22 @@ def test_a_killed_ingest_resumes_and_stores_every_document_once(database_url: st
     after = stored(database_url)
     assert sorted(after) == sorted(d.id for d in docs)
     assert set(first) <= set(after)
+
+
+def test_two_pages_with_one_file_name_are_two_documents(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`index.txt` of two folders: both stored, the second under an id of its own, said on
+    stderr; a rerun stores nothing again."""
+    for folder, seed in (("a", "002_c44650cce214e6b4"), ("b", "003_6ce0b1e64e6d7d52")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text((SEEDS / f"{seed}.txt").read_text())
+    db = str(tmp_path / "r.db")
+    code, out, err = run(capsys, "ingest", "--quiet", "--db", db, str(tmp_path / "a"),
+                         str(tmp_path / "b"))
+    assert code == 0 and out.startswith("2 documents stored")
+    assert "index: another stored document has this id; this one is stored as index@" in err
+    code, out, _ = run(capsys, "ingest", "--quiet", "--db", db, str(tmp_path / "a"),
+                       str(tmp_path / "b"))
+    assert code == 0 and out.startswith("0 documents stored") and "2 already stored" in out
+    code, out, _ = run(capsys, "stories", "--db", db, "--format", "jsonl")
+    ids = {d for line in out.splitlines() for d in json.loads(line)["documents"]}
+    assert "index" in ids and any(i.startswith("index@") for i in ids)

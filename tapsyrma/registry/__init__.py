@@ -61,11 +61,12 @@ def ingest(store: Store, items: Iterable[records.RawDocument | InputError],
 
 
 def _ingest_one(store: Store, raw: records.RawDocument, summary: IngestSummary) -> str:
+    input_id = raw.id
     with store.session() as session:
         raw, stored_as = _identity(session, raw)
     if stored_as:
         summary.already_stored += 1
-        return "already stored" + (f" as {stored_as}" if stored_as != raw.id else "")
+        return "already stored" + (f" as {stored_as}" if stored_as != input_id else "")
     result = extract_safely(raw)
     if isinstance(result, InputError):
         summary.errors.append(result)
@@ -83,8 +84,8 @@ def _ingest_one(store: Store, raw: records.RawDocument, summary: IngestSummary) 
         summary.errors.append(InputError(document_name(raw),
                                          f"not stored, {type(error).__name__}: {error}"))
         return "error"
-    if raw.id != result.id:
-        summary.renamed.append((result.id, raw.id))
+    if input_id != result.id:
+        summary.renamed.append((result.id, input_id))
     return outcome
 
 

@@ -1,0 +1,70 @@
+"""Publication dates read from pages that come without one: url, bylines, datelines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tapsyrma.dates import page_date
+from tapsyrma.pipeline import extract_text
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("25 ақп, 2021 сағат 09:43", date(2021, 2, 25)),
+    ("12.10.2019, 14:05", date(2019, 10, 12)),
+    ("АСТАНА, 12 октября 2019 года. КАЗИНФОРМ – Глава государства провел совещание",
+     date(2019, 10, 12)),
+    ("2021 жылғы 25 ақпан, 10:15", date(2021, 2, 25)),
+    ("Опубликовано: 5 сентября 2023 г.", date(2023, 9, 5)),
+    ("date 2025-10-11 Тоқаев Астананы дамытуға қатысты бірқатар тапсырма берді",
+     date(2025, 10, 11)),
+    ("3 қыркүйек 2024", date(2024, 9, 3)),
+])
+def test_dates_byline_and_dateline(line: str, expected: date) -> None:
+    assert page_date([line], None, TODAY) == expected
+
+
+@pytest.mark.parametrize("line", [
+    # a date inside a sentence of the article is an event's, not the page's
+    "Глава государства 12 октября 2019 года провел совещание с акимами всех регионов страны",
+    "Мемлекет басшысы 2019 жылғы 12 қазанда өткен жиында әкімдерге бірқатар тапсырма берді",
+    "31.02.2020, 10:00",  # no such day
+    "12.10.2031, 14:05",  # after today
+    "Курс валют 482.55 555.73",
+])
+def test_dates_no_page_date(line: str) -> None:
+    assert page_date([line], None, TODAY) is None
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.kz/news/2021/02/25/akim", date(2021, 2, 25)),
+    ("https://example.kz/ru/news/20230915-bektenov", date(2023, 9, 15)),
+    ("https://example.kz/2022-03-16-tokaev.html", date(2022, 3, 16)),
+    ("https://kaz.zakon.kz/6020222-toaev.html", None),
+])
+def test_dates_from_url(url: str, expected: date | None) -> None:
+    assert page_date([], url, TODAY) == expected
+
+
+def test_dates_url_first_then_byline() -> None:
+    assert page_date(["12.10.2019, 14:05"], "https://x.kz/2020/01/02/a", TODAY) == date(2020, 1, 2)
+
+
+def test_dates_reach_deadlines() -> None:
+    """A page's own date dates its deadlines ("до конца года" of that year)."""
+    doc = extract_text("12.10.2019, 14:05\nПрезидент Касым-Жомарт Токаев поручил Правительству "
+                       "до конца года разработать программу поддержки сельхозтехники.")
+    assert doc.published == date(2019, 10, 12)
+    assert doc.directives[0].deadline is not None
+    assert doc.directives[0].deadline.date == date(2019, 12, 31)
+
+
+def test_dates_undated_page_says_so() -> None:
+    doc = extract_text("Президент Касым-Жомарт Токаев поручил Правительству до конца года "
+                       "разработать программу поддержки сельхозтехники.")
+    assert doc.published is None
+    assert doc.directives[0].deadline is not None
+    assert doc.directives[0].deadline.date is None
