@@ -202,10 +202,11 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if frame.scene and (issuer == UNSPECIFIED or (frame.soft and not _in_speech(state, index))):
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     deadline = find_deadline(sentence.text, lang, state.context.published)
-    if (lang == "ru" and frame.scene and frame.soft and not frame.addressees and not deadline
-            and not (state.previous and state.previous[-1][0] == index - 1)):
-        return None  # "Надо работать с людьми": an exhortation, unless it has a term or
-        # continues the orders just given
+    if lang == "ru" and frame.scene and frame.soft and not frame.addressees and (
+            index not in state.speakers or not (
+                deadline or (state.previous and state.previous[-1][0] == index - 1))):
+        return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
+        # words give it a term or continue the orders he just gave
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if not addressees and frame.scene:
         addressees = _scene_addressees(state, index, issuer)
