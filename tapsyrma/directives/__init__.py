@@ -66,8 +66,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         grammar = kk if slang == "kk" else ru
         item = _list_item(sentence.text) and state.list_open
-        state.list_open = bool(item) or (sentence.text.rstrip().endswith(":")
-                                         and _passes_prefilter(sentence.text, grammar.lexicon()))
+        passes = not item and _passes_prefilter(sentence.text, grammar.lexicon())
+        state.list_open = bool(item) or (passes and sentence.text.rstrip().endswith(":"))
         if item:
             frame = grammar.list_item_frame(sentence.tokens)
             directive = frame and _directive(text, sentence, index, frame, slang, state)
@@ -75,7 +75,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                 out.append(directive)
                 state.previous.append((index, directive))
             continue
-        if not _passes_prefilter(sentence.text, grammar.lexicon()):
+        if not passes:
             _note_subject(state, sentence, slang)
             continue
         for frame in grammar.frames(sentence.tokens):

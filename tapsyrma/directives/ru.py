@@ -126,18 +126,24 @@ def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
     """The first word of a sentence, of a quotation, of a list item ("2.", "—") or after a
     colon."""
     before = [t.text for t in tokens[:i]]
-    while before and (before[-1] in DASHES or before[-1] in QUOTES or before[-1] in (".", ")")
-                      and len(before) >= 2 and before[-2].isdigit() or before[-1].isdigit()):
+    while before and _list_marker(before):
         before.pop()
     return not before or before[-1] in (":", ";", ".", "!", "?")
+
+
+def _list_marker(before: list[str]) -> bool:
+    """The last of `before` marks a list item or opens a quotation: a dash, a quote, a
+    number, or the "." / ")" after one."""
+    last = before[-1]
+    numbered = last in (".", ")") and len(before) >= 2 and before[-2].isdigit()
+    return last in DASHES or last in QUOTES or last.isdigit() or numbered
 
 
 def _dative_in_clause(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
     """An authority in the dative earlier in the clause ("акимату в короткие сроки
     необходимо …", "Министерству энергетики поручаю …")."""
     for k in range(_clause_start(tokens, i), i):
-        if (is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text])) and (
-                russian.in_case(tokens[k].text, "datv", PHRASE_POS)):
+        if _names_addressee(tokens, k) and russian.in_case(tokens[k].text, "datv", PHRASE_POS):
             found, _ = _addressees(tokens, k, "dative")
             return found
     return []
@@ -149,8 +155,7 @@ def _nominal_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if not _opens_clause(tokens, i) or not russian.in_case(tokens[i].text, "datv", PHRASE_POS):
         return None
     found, after = _addressees(tokens, i, "dative")
-    if not found or not any(is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text])
-                            for k in range(found[0][0], found[0][1])):
+    if not found or not any(_names_addressee(tokens, k) for k in range(*found[0])):
         return None
     inf = _first_infinitive(tokens, after)
     if inf is None or any(russian.best_has(t.text, "VERB") or russian.best_has(t.text, "PRTS")
@@ -185,8 +190,12 @@ def _executive(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     inside = [m for m in mentions_of(tokens, "ru") if span[0] <= m.start < span[1]]
     if any(m.entry.key in lexicon()["not_subordinates"] for m in inside):
         return False
-    return any(is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text])
-               for k in range(*span))
+    return any(_names_addressee(tokens, k) for k in range(*span))
+
+
+def _names_addressee(tokens: Sequence[Token], k: int) -> bool:
+    """A word of a known authority, or a noun that can head an unknown one ("управлению")."""
+    return is_authority_at(tokens, k, "ru") or addressee_head([tokens[k].text]) is not None
 
 
 def _entrust_frame(tokens: Sequence[Token], i: int) -> Frame | None:
