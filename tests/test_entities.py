@@ -62,3 +62,24 @@ def test_entities_kazakh_name_rules(text: str, name: str) -> None:
 def test_entities_russian_ner_adds_unknown_names() -> None:
     found = recognise("Журналист Иван Петров встретился с жителями Караганды.", "ru")
     assert ("PER", "Иван Петров") in {(e.type, e.text) for e in found}
+
+
+@pytest.mark.parametrize(("text", "lang", "regions"), [
+    ("акимам Туркестанской, Жамбылской и Кызылординской областей", "ru",
+     ["turkistan", "zhambyl", "kyzylorda"]),
+    ("акимам Северо-Казахстанской и Западно-Казахстанской областей", "ru",
+     ["north-kazakhstan", "west-kazakhstan"]),
+    ("Жамбыл және Қызылорда облыстарының әкімдеріне", "kk", ["zhambyl", "kyzylorda"]),
+    # "Ақмола" alone was the capital's name in 1992-1998; before "облыстарының" it is the region
+    ("Ақмола, Батыс Қазақстан, Абай және Ұлытау облыстарының әкімдеріне", "kk",
+     ["akmola", "west-kazakhstan", "abai", "ulytau"]),
+])
+def test_entities_regions_sharing_one_noun(text: str, lang: str, regions: list[str]) -> None:
+    found = [e.id for e in recognise(text, lang) if e.type == "LOC"]
+    assert found == regions
+
+
+def test_entities_kazakh_attributive_locative_names_a_place() -> None:
+    """ "Қостанайдағы" (locative + -ғы) is Kostanay."""
+    found = [e.id for e in recognise("Қостанайдағы мекемелер сенбілікке шықты.", "kk")]
+    assert found == ["kostanay-city"]

@@ -193,7 +193,8 @@ def test_singular_regional_titles_are_not_collective_parties():
 def test_titles_name_offices():
     for title in load("titles")["title"]:
         office = title["office"]
-        assert office in ("akim:{region}", "akim:{city}", "minister:{ministry}") or \
+        assert office in ("akim:{region}", "akim:{oblast}", "akim:{city}",
+                          "minister:{ministry}") or \
             valid_office(office), office
         assert title["ru"] and title["kk"], office
 

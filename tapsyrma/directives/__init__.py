@@ -27,7 +27,7 @@ from tapsyrma.directives.parties import (
 from tapsyrma.directives.quotes import speaker_spans
 from tapsyrma.directives.timing import find_deadline, find_recurrence
 from tapsyrma.directives.topic import topic
-from tapsyrma.entities.gazetteer import region_slugs
+from tapsyrma.entities.places import region_counts
 from tapsyrma.records import Deadline, Directive, Entity, Party, Recurrence, Sentence, Token
 from tapsyrma.segment import tokens as tokenize
 
@@ -117,8 +117,7 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
     for e in entities:
         if e.id and e.type == "PER" and e.id not in context.persons:
             context.persons.append(e.id)
-        elif e.id in region_slugs():
-            context.regions[e.id] += 1
+    context.regions = region_counts(entities)
     for sentence in sentences:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):

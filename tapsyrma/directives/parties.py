@@ -23,10 +23,14 @@ from tapsyrma.entities.gazetteer import (
     name_forms,
     persons,
     place_regions,
+    region_kinds,
 )
+from tapsyrma.entities.places import top_region
 from tapsyrma.records import Party, Token
 
-REGION_OFFICE = re.compile(r"\{(region|city|ministry)\}")
+REGION_OFFICE = re.compile(r"\{(region|oblast|city|ministry)\}")
+# Which kind of region (regions.toml) a placeholder of a title may be filled with.
+PLACEHOLDER_KINDS = {"{region}": None, "{oblast}": "region", "{city}": "city"}
 CYR_TO_LAT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
@@ -45,14 +49,9 @@ class DocumentContext:
 
     published: date | None
     persons: list[str] = field(default_factory=list)  # person ids in order of mention
-    regions: Counter = field(default_factory=Counter)  # region slugs by frequency
+    regions: Counter[str] = field(default_factory=Counter)  # region slugs by frequency
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
-
-    @property
-    def main_region(self) -> str | None:
-        named = [(n, r) for r, n in self.regions.items() if r != "kazakhstan"]
-        return max(named)[1] if named else None
 
     def person_party(self, person_id: str, name: str) -> Party:
         person = persons()[person_id]
@@ -85,16 +84,23 @@ class DocumentContext:
 
 def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentContext
                  ) -> str | None:
-    """Fill "akim:{region}" from a region named beside the title, else the article's region."""
-    if not REGION_OFFICE.search(pattern):
+    """Fill "akim:{region}" from a region named beside the title, else from the region the
+    article is about; "{oblast}" takes an oblast only, "{city}" a city of republican
+    significance. A city's akim in an article about no such city is a town's akim:
+    "district-akims"."""
+    found = REGION_OFFICE.search(pattern)
+    if not found:
         return pattern
     if "{ministry}" in pattern:  # "министр" alone: the minister of the ministry named last
         named = [n for n in context.named if n.startswith("minister:") and "{" not in n]
         return named[-1] if named else None
+    kind = PLACEHOLDER_KINDS[found.group(0)]
     near = [m.entry.key for m in mentions if m.entry.kind == "region"
-            and m.entry.key != "kazakhstan"]
-    region = near[0] if near else context.main_region
-    return REGION_OFFICE.sub(region, pattern) if region else None
+            and m.entry.key != "kazakhstan" and kind in (None, region_kinds()[m.entry.key])]
+    region = near[0] if near else top_region(context.regions, kind)
+    if region:
+        return REGION_OFFICE.sub(region, pattern)
+    return "district-akims" if kind == "city" and context.regions else None
 
 
 def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Mention]) -> bool:
@@ -123,6 +129,8 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
         if _names_a_town(mention, words, around):
             return Party("district-akims", name)
         office = title_office(key, around, context)
+        if office == "district-akims":
+            return Party(office, name)
         return context.office_party(office, name) if office else None
     return None
 

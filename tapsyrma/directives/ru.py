@@ -317,6 +317,11 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
+    if issuer and any(a[0] < issuer[1] and issuer[0] < a[1] for a in addressees):
+        if _passive(tokens[start:end]):  # "Минобразования поручено": a dative that does not
+            issuer = agent_span(tokens, "ru")  # decline is the addressee, not the issuer
+        else:  # "Аким области поручил": "области" is the issuer's, not a dative
+            addressees = [a for a in addressees if a[1] <= issuer[0] or issuer[1] <= a[0]]
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))

@@ -38,6 +38,8 @@ _E = r"(?!\w)"  # a word ends here
 _FLAGS = re.IGNORECASE
 _FOLD = {"ru": str.maketrans("ёЁ", "еЕ"), "kk": str.maketrans("ёЁi", "еЕі")}
 _MONTHS_IN = {"month": 1, "quarter": 3, "halfyear": 6, "season": 3, "year": 12}
+# A word that may continue a Russian genitive phrase: "до утверждения нового состава".
+GENITIVE_RU = r"[а-яё]+(?:ого|его|ых|их|ой|ей|ии|ия|ов|ев|а|я)(?!\w)"
 _FREQ = {"day": ("DAILY", 1), "week": ("WEEKLY", 1), "month": ("MONTHLY", 1),
          "quarter": ("MONTHLY", 3), "halfyear": ("MONTHLY", 6), "year": ("YEARLY", 1)}
 
@@ -339,6 +341,9 @@ class _Ru:
     adjectives: _Words[str]
     term_stems: _Words[str]
     term_prefixes: _Words[int]
+    urgent: str
+    event_nouns: str
+    recurring_work: str
 
     @property
     def num(self) -> str:
@@ -375,6 +380,8 @@ def _ru() -> _Ru:
         adjectives=_words("ru", d["adjective_stems"].items()),
         term_stems=_words("ru", ((v, k) for k, v in d["term"]["stems"].items())),
         term_prefixes=_numbered("ru", d["term"]["prefixes"]),
+        urgent=_same("ru", d["urgent"]).re, event_nouns=_same("ru", d["event_nouns"]).re,
+        recurring_work=_same("ru", d["recurring_work"]).re,
     )
 
 
@@ -428,6 +435,17 @@ def _ru_in_period(m: re.Match[str], published: date | None) -> Value:
 def _ru_in_year(m: re.Match[str], published: date | None) -> Value:
     """"в следующем году": the end of that year."""
     return _end(_Period("year", year_shift=_ru().mods[m["mod"]]), published)
+
+
+def _ru_in_current(m: re.Match[str], published: date | None) -> Value:
+    """"на следующей неделе", "в этом месяце": the end of that week, month or quarter."""
+    ru = _ru()
+    return _end(_Period(ru.units[m["unit"]], shift=ru.mods[m["mod"]]), published)
+
+
+def _undated(m: re.Match[str], published: date | None) -> Value:
+    """"незамедлительно", "до назначения акимов", "тез арада": a term with no day to compute."""
+    return None
 
 
 def _ru_date(m: re.Match[str], published: date | None) -> Value:
@@ -535,7 +553,7 @@ def _ru_deadline_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{prep}(?P<month>{ru.months.re}){_E}{mod_year}"), _ru_month),
         _Rule(_compile(rf"{prep}(?P<year>\d{{4}}|{ru.num})\s*(?:-?(?:го|му|м)\s+)?{ru.year}"),
               _ru_year),
-        _Rule(_compile(rf"{_B}(?:в\s+течение|(?:не\s+позднее|не\s+позже)\s+(?:чем\s+)?через)"
+        _Rule(_compile(rf"{_B}(?:в\s+течени[еи]|(?:не\s+позднее|не\s+позже)\s+(?:чем\s+)?через)"
                        rf"\s+(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?:(?P<mod>{ru.mods.re})\s+)?"
                        rf"(?:(?P<work>рабочих|календарных)\s+)?{unit}"), _ru_within),
         _Rule(_compile(rf"{_B}через\s+(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?P<mod>(?!))?"
@@ -548,6 +566,11 @@ def _ru_deadline_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{_B}(?P<sadv>{ru.season_adverbs.re})(?:\s+(?P<ymod>{ru.mods.re})\s+"
                        rf"{ru.year}|\s+(?P<year>\d{{4}})\s*{ru.year})?(?!\s+(?:{ru.past.re}|"
                        rf"\d{{4}}))"), _ru_season, 1),
+        _Rule(_compile(rf"{_B}(?:в|на)\s+(?P<mod>{ru.mods.re})\s+(?P<unit>неделе|месяце|квартале)"
+                       rf"{_E}"), _ru_in_current, 1),
+        _Rule(_compile(rf"{_B}(?:вплоть\s+)?до\s+(?:(?:следующего|очередного)\s+)?"
+                       rf"(?:{ru.event_nouns}){_E}(?:\s+{GENITIVE_RU}){{0,2}}"), _undated, 2),
+        _Rule(_compile(rf"{_B}(?:{ru.urgent}){_E}"), _undated, 1),
     ]
     edges = "|".join(f for f, e in ru.edges.meaning.items() if e == "start")
     for event in load("timing")["events"]:
@@ -593,6 +616,8 @@ def _ru_recurrence_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{_B}(?:в|на)\s+(?P<adj>{ru.adjectives.re})\w*\s+"
                        rf"(?:режиме|основе|порядке){_E}"),
               lambda m, _: ru.adjectives[m["adj"]]),
+        _Rule(_compile(rf"{_B}(?P<adj>{ru.adjectives.re})\w*(?=\s+(?:{ru.recurring_work}))"),
+              lambda m, _: ru.adjectives[m["adj"]], 1),  # "ежедневный отчёт"
     )
 
 
@@ -621,6 +646,10 @@ class _Kk:
     times: str
     year_gen: str
     year_dat: str
+    urgent: str
+    event: str
+    adjectives: _Words[str]
+    recurring_work: str
 
     @property
     def num(self) -> str:
@@ -680,7 +709,8 @@ def _kk() -> _Kk:
         seasons_dat=_words("kk", ((f, s) for s, r in d["seasons"].items() for f in r["dat"])),
         adverbs=_numbered("kk", d["adverbs"]), within=lst("within"), quals=lst("qualifiers"),
         quals_after=lst("qualifier_after"), times=lst("times"), year_gen=lst("year_gen"),
-        year_dat=lst("year_dat"),
+        year_dat=lst("year_dat"), urgent=lst("urgent"), event=d["event_re"],
+        adjectives=_words("kk", d["adjectives"].items()), recurring_work=lst("recurring_work"),
     )
 
 
@@ -778,6 +808,11 @@ def _kk_within(m: re.Match[str], published: date | None) -> Value:
     return _add(published, n, unit)
 
 
+def _kk_within_bare(m: re.Match[str], published: date | None) -> Value:
+    """"үш айда" (in three months) with no "ішінде": not after "өткен", "соңғы"."""
+    return SKIP if _past_before(m.string, m.start(), _kk().past) else _kk_within(m, published)
+
+
 def _kk_within_mod(m: re.Match[str], published: date | None) -> Value:
     """"осы ай ішінде", "биылғы жыл ішінде": the end of that period."""
     kk = _kk()
@@ -836,7 +871,9 @@ def _kk_deadline_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{_B}(?P<year>{kk.num})\s*-?\s*(?:{kk.year_dat}|жылдарға){post}"),
               _kk_year_by),
         _Rule(_compile(rf"{_B}(?:алдағы\s+)?(?:(?P<n>{kk.num})\s+)?(?P<unit>"
-                       rf"{kk.unit('nom', 'adj')}){within}"), _kk_within),
+                       rf"{kk.unit('nom', 'adj', 'gen')}){within}"), _kk_within),
+        _Rule(_compile(rf"{_B}(?P<n>{kk.num})\s+(?P<unit>{kk.unit('loc')})"
+                       rf"(?!\s+(?:\w+\s+)?(?:{kk.times}){_E})"), _kk_within_bare, 1),
         _Rule(_compile(rf"{_B}алдағы\s+(?P<n>{kk.num})\s+(?P<unit>{kk.unit('loc')})"),
               _kk_within),
         _Rule(_compile(rf"{_B}(?P<mod>{kk.mods.re})\s+(?P<unit>{kk.unit('nom')})\s+ішінде{_E}"),
@@ -845,6 +882,8 @@ def _kk_deadline_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{_B}(?:(?P<ymod>{kk.mods.re})\s+(?:жылы\s+|жылдың\s+)?)?"
                        rf"(?P<season>{kk.seasons_loc.re}){_E}"), _kk_season, 1),
         _Rule(_compile(rf"{_B}(?P<adv>{kk.adverbs.re}){_E}"), _kk_adverb, 1),
+        _Rule(_compile(rf"{_B}{kk.event}{post}"), _undated, 2),
+        _Rule(_compile(rf"{_B}(?:{kk.urgent}){_E}"), _undated, 1),
     ]
     for event in load("timing")["events"]:
         rules.append(_Rule(_compile(rf"{_B}(?:{event['kk_re']}){post}"), _event(event["date"])))
@@ -884,6 +923,8 @@ def _kk_recurrence_rules() -> tuple[_Rule, ...]:
                        rf"(?:\s+(?:{kk.quals_after}){_E})?"), _kk_times),
         _Rule(_compile(rf"{qual}(?:әр|әрбір)\s+(?:(?P<n>{card})\s+)?"
                        rf"(?P<unit>{kk.unit('loc', 'in')}|жылы{_E})"), _kk_each),
+        _Rule(_compile(rf"{_B}(?P<adj>{kk.adjectives.re})(?=\s+(?:{kk.recurring_work}))"),
+              lambda m, _: kk.adjectives[m["adj"]], 1),  # "күнделікті есеп"
     )
 
 

@@ -83,10 +83,11 @@ class Gazetteer:
     # Beginnings of every word of every name: a text word with another beginning cannot
     # match, so it is never sent to the (costly) morphology.
     prefixes: set[str] = field(default_factory=set)
-    # Region adjectives by key, with the head noun they need: "Абайской и Западно-Казахстанской
-    # областей" names two regions though the first adjective has no noun of its own.
-    adjectives: dict[str, list[tuple[frozenset[str], Entry]]] = field(
-        default_factory=lambda: defaultdict(list))
+    # Region names without their noun, by the key of their first word, with the keys of their
+    # other words and of the noun they need: "Абайской и Западно-Казахстанской областей",
+    # "Ақмола, Батыс Қазақстан және Ұлытау облыстарының" name regions whose noun is elided.
+    adjectives: dict[str, list[tuple[tuple[frozenset[str], ...], frozenset[str], Entry]]] = (
+        field(default_factory=lambda: defaultdict(list)))
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
@@ -100,9 +101,9 @@ class Gazetteer:
         if entry.kind == "region" and self.lang == "kk" and words[-1].lower() in REGION_NOUNS:
             # "Жамбыл және Қызылорда облыстарының": the plural noun of several regions
             keys = keys[:-1] + (keys[-1] | REGION_NOUNS[words[-1].lower()],)
-        if entry.kind == "region" and len(keys) == 2:
+        if entry.kind == "region" and len(keys) in (2, 3):
             for key in keys[0]:
-                self.adjectives[key].append((keys[1], entry))
+                self.adjectives[key].append((keys[1:-1], keys[-1], entry))
         if keys:
             surface = tuple(w.lower().replace("ё", "е") for w in words)
             for first in keys[0]:
@@ -143,8 +144,11 @@ class Gazetteer:
             else:
                 i += 1
         extra = self._elided_regions(words, keys, found)
-        replaced = {m.start for m in extra}  # "Жамбыл" before "… облыстары" is the region
-        kept = [m for m in found if not (m.entry.kind == "place" and m.start in replaced)]
+        # "Жамбыл" (a town) and "Ақмола" (the capital's old name) before "… облыстары" are the
+        # regions
+        kept = [m for m in found if not any(
+            m.entry.kind in ("place", "region") and m.start < e.end and e.start < m.end
+            for e in extra)]
         return sorted(kept + extra, key=lambda m: m.start)
 
     def _title_before_region(self, words: Sequence[str], keys: list[frozenset[str]],
@@ -162,20 +166,35 @@ class Gazetteer:
         """Names coordinated before a region's "<name> <noun>" that share its noun:
         "Туркестанской, Жамбылской и Кызылординской областей", "Жамбыл және Қызылорда
         облыстары" name three and two regions."""
-        taken = {k for m in found if m.entry.kind != "place" for k in range(m.start, m.end)}
+        taken = {k for m in found if m.entry.kind not in ("place", "region")
+                 for k in range(m.start, m.end)}
         extra: list[Mention] = []
         for m in found:
-            if m.entry.kind != "region" or m.end - m.start != 2:
+            if m.entry.kind != "region" or not 2 <= m.end - m.start <= 3:
                 continue
+            noun = keys[m.end - 1]
             j = m.start - 1
-            while j >= 1 and words[j].lower() in COORDINATORS and j - 1 not in taken:
-                entry = next((e for k in keys[j - 1] for head, e in self.adjectives.get(k, ())
-                              if head & keys[m.start + 1]), None)
-                if entry is None:
+            while j >= 1 and words[j].lower() in COORDINATORS:
+                elided = self._elided_before(keys, j, noun, taken)
+                if elided is None:
                     break
-                extra.append(Mention(j - 1, j, entry))
-                j -= 2
+                extra.append(elided)
+                j = elided.start - 1
         return extra
+
+    def _elided_before(self, keys: list[frozenset[str]], j: int, noun: frozenset[str],
+                       taken: set[int]) -> Mention | None:
+        """The longest region name without its noun that ends right before position j."""
+        for length in (2, 1):
+            start = j - length
+            if start < 0 or taken & set(range(start, j)):
+                continue
+            for first in keys[start]:
+                for rest, head, entry in self.adjectives.get(first, ()):
+                    if (len(rest) == length - 1 and head & noun
+                            and all(r & keys[start + 1 + k] for k, r in enumerate(rest))):
+                        return Mention(start, j, entry)
+        return None
 
     def _longest_at(self, words: Sequence[str], keys: list[frozenset[str]], i: int
                     ) -> Mention | None:
@@ -280,7 +299,13 @@ def place_regions() -> dict[str, str]:
 @cache
 def region_slugs() -> frozenset[str]:
     """The 20 regions and cities of the contract (and the country), not other places."""
-    return frozenset(item["slug"] for item in load("regions")["region"])
+    return frozenset(region_kinds())
+
+
+@cache
+def region_kinds() -> dict[str, str]:
+    """ "region" (an oblast), "city" (of republican significance) or "country", by slug."""
+    return {item["slug"]: item["kind"] for item in load("regions")["region"]}
 
 
 def holders(office: str, day: date | None) -> list[Person]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tapsyrma import embedding, records
-from tapsyrma.registry.places import regions_of
+from tapsyrma.entities.places import regions_of
 from tapsyrma.store.models import Addressee, Directive, Document, Source
 
 # Cosine of action embeddings above which two actions are taken to say the same thing.

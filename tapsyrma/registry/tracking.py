@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 from tapsyrma import embedding, records, russian
 from tapsyrma.data import load
 from tapsyrma.directives.topic import topic
-from tapsyrma.registry.places import regions_of
+from tapsyrma.entities.places import regions_of
 from tapsyrma.store.models import Directive, Followup, Report, Source
 
 WORD = re.compile(r"\w+")

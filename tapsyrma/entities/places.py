@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from tapsyrma import records
-from tapsyrma.entities.gazetteer import place_regions, region_slugs
+from tapsyrma.entities.gazetteer import place_regions, region_kinds, region_slugs
 
 NATIONAL = "kazakhstan"
 # The capital is named in datelines and as the seat of every ministry: it says little of
@@ -28,14 +28,28 @@ def regions_within(entities: Iterable[records.Entity], start: int, end: int) -> 
     return {r for e in entities if start <= e.start < end if (r := entity_region(e))}
 
 
+def region_counts(entities: Iterable[records.Entity]) -> Counter[str]:
+    """How often a document names each region, itself or by one of its places, in the order
+    first named (persons' offices aside: an akim received in Astana is not news about
+    Astana)."""
+    return Counter(r for e in entities if (r := entity_region(e, offices=False)))
+
+
 def main_region(entities: Iterable[records.Entity]) -> str | None:
-    """The place a document names most (persons' offices aside: an akim received in Astana
-    is not news about Astana), or None when two regions are named equally often."""
-    counts = Counter(r for e in entities if (r := entity_region(e, offices=False)))
+    """The region a document names most, or None when two are named equally often."""
+    return top_region(region_counts(entities), strict=True)
+
+
+def top_region(counts: Counter[str], kind: str | None = None, strict: bool = False
+               ) -> str | None:
+    """The region named most, of one kind ("region", "city") if given; on a tie None when
+    `strict`, else the one named first."""
+    counts = Counter({r: n for r, n in counts.items()
+                      if kind is None or region_kinds().get(r) == kind})
     if len(counts) > 1:
         counts.pop(CAPITAL, None)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    ranked = counts.most_common(2)  # ties keep the order first named
+    if not ranked or (strict and len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
