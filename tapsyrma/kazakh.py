@@ -65,9 +65,15 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# A final voiceless consonant voices before a vowel suffix: әкімдік → әкімдігі, тарақ → тарағы.
+DEVOICED = {"г": "к", "ғ": "қ", "б": "п"}
+
+
 @lru_cache(maxsize=500_000)
 def stems(word: str) -> frozenset[str]:
-    return frozenset(a.stem for a in analyses(word))
+    found = {a.stem for a in analyses(word)}
+    return frozenset(found | {s[:-1] + DEVOICED[s[-1]] for s in found
+                              if s[-1] in DEVOICED and len(s) > MIN_STEM + 1 and s != word.lower()})
 
 
 def has_case(word: str, case: str) -> bool:

@@ -24,7 +24,7 @@ from tapsyrma.directives.parties import (
     span_parties,
     title_office,
 )
-from tapsyrma.directives.quotes import speaker_spans
+from tapsyrma.directives.quotes import dialogue_lines, speaker_spans
 from tapsyrma.directives.timing import find_deadline, find_recurrence
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.places import region_counts
@@ -54,13 +54,15 @@ class _State:
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
+    dialogue: set[int] = field(default_factory=set)  # sentences of lines opened by a dash
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
                        lang: str | None, published: date | None) -> list[Directive]:
     context = _context(sentences, entities, lang, published)
     state = _State(context, _speakers(text, sentences, lang, context),
-                   scene=_meeting_parties(sentences, lang, context))
+                   scene=_meeting_parties(sentences, lang, context),
+                   dialogue=dialogue_lines(text, sentences))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -92,18 +94,14 @@ def _passes_prefilter(text: str, lexicon: dict) -> bool:
     """The cheap first step of the cascade: a trigger stem (or a clause opening with what
     may be a dative addressee), and no report of execution."""
     low = text.lower()
-    return ((any(stem in low for stem in lexicon["prefilter"]) or _nominal_opening(low, lexicon))
+    return ((any(stem in low for stem in lexicon["prefilter"])
+             or any(_compiled(p).search(low) for p in lexicon.get("prefilter_re", ())))
             and not any(marker in low for marker in lexicon["report_markers"]))
 
 
 def _list_item(text: str) -> bool:
     """ "— усилить штаб …;", "2) …", "• …": a line of a list."""
     return bool(LIST_ITEM.match(text))
-
-
-def _nominal_opening(low: str, lexicon: dict) -> bool:
-    pattern = lexicon.get("nominal_prefilter_re")
-    return bool(pattern and _compiled(pattern).match(low))
 
 
 @cache
@@ -198,7 +196,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     issuer, confidence = _issuer(tokens, index, frame, lang, state)
     if frame.kind == "demand" and issuer == UNSPECIFIED:
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
-    if frame.scene and (issuer == UNSPECIFIED or (frame.soft and not _in_speech(state, index))):
+    if frame.scene and (issuer == UNSPECIFIED or (
+            (frame.soft or frame.spoken) and not _in_speech(state, index))):
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     deadline = find_deadline(sentence.text, lang, state.context.published)
     if lang == "ru" and frame.scene and frame.soft and not frame.addressees and (
@@ -215,6 +214,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         # An order in the first person or a ban is addressed to whom it says, or to all
         addressees = ([UNSPECIFIED] if frame.first_person or frame.kind == "prohibition"
                       else _carried_addressees(state, index, issuer))
+    addressees = _subordinate_akims(addressees, issuer)
     recurrence = find_recurrence(sentence.text, lang)
     action = _without_timing(text[frame.action[0]:frame.action[1]], deadline, recurrence)
     if not action:
@@ -296,9 +296,19 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     return list(first.values())
 
 
+def _subordinate_akims(addressees: list[Party], issuer: Party) -> list[Party]:
+    """The akims a regional or district akim gives orders to are those of his districts,
+    towns and villages ("Әкімдерге тапсырма беремін", "всем акимам")."""
+    office = issuer.office or issuer.id
+    if not (office.startswith("akim:") or office == "district-akims"):
+        return addressees
+    return [Party("district-akims", p.name) if p.id == "akims" else p for p in addressees]
+
+
 def _in_speech(state: _State, index: int) -> bool:
-    """A sentence the authority says: inside a quotation, or in a run of his orders."""
-    return index in state.speakers or bool(
+    """A sentence the authority says: inside a quotation or a line of direct speech, or in a
+    run of his orders."""
+    return index in state.speakers or index in state.dialogue or bool(
         state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
 
 

@@ -26,3 +26,6 @@ class Frame:
     # the issuer is the speaker, and an addressee left unnamed is the scene's, the people
     # the speaker addresses.
     scene: bool = False
+    # Words that order only in the authority's own voice ("Разберитесь!"): outside his
+    # quotation or a run of his orders they are the writer's.
+    spoken: bool = False

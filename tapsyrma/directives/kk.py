@@ -336,10 +336,33 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
         return []
     found = [(_with_apposition(tokens, first), first + 1)]
     for j in candidates:  # "«Нұр Отан» партиясына, Үкіметке": a list of addressees
-        if j > found[-1][1] - 1 and all(t.text.lower() in COORDINATORS | set(",«»\"")
-                                        for t in tokens[found[-1][1]:_phrase_start(tokens, j)]):
+        if j <= found[-1][1] - 1:
+            continue
+        between = _listed_between(tokens, found[-1][1], _phrase_start(tokens, j))
+        if between is not None:
+            found.extend(between)
             found.append((_phrase_start(tokens, j), j + 1))
     return _with_coordinated(tokens, found)
+
+
+def _listed_between(tokens: Sequence[Token], start: int, end: int
+                    ) -> list[tuple[int, int]] | None:
+    """The parties listed between two addressees, which share the case ending of the last
+    ("Үкіметке, әкімдер мен құқық қорғау органдарына"), or None when something else stands
+    between them."""
+    listed: list[tuple[int, int]] = []
+    j = start
+    while j < end:
+        if tokens[j].text.lower() in COORDINATORS | set(",«»\""):
+            j += 1
+            continue
+        party = next((m for m in mentions_of(tokens, "kk") if m.start == j
+                      and m.entry.kind not in ("region", "place")), None)
+        if party is None:
+            return None
+        listed.append((j, min(party.end, end)))
+        j = party.end
+    return listed
 
 
 def _with_apposition(tokens: Sequence[Token], j: int) -> int:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tapsyrma import kazakh, russian
 from tapsyrma.data import load
 from tapsyrma.entities.gazetteer import (
     Mention,
+    Office,
     Person,
     holders,
     mentions_of,
@@ -53,9 +54,31 @@ class DocumentContext:
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
 
-    def person_party(self, person_id: str, name: str) -> Party:
+    def person_party(self, person_id: str, name: str, title: str | None = None) -> Party:
+        """A person with the office held on the article's date; a title beside the name
+        ("аким области Канат Бозумбаев") says which of the person's offices is meant."""
         person = persons()[person_id]
+        if title:
+            pattern = re.compile(REGION_OFFICE.sub(r"[^:]+", re.escape(title).replace(
+                r"\{", "{").replace(r"\}", "}")) + "$")
+            named = [o for o in person.offices if pattern.match(o.office)]
+            if named:
+                return Party(person_id, name, self._nearest(named).office if self.published
+                             else self._office(replace(person, offices=tuple(named))))
         return Party(person_id, name, person.office_on(self.published) or self._office(person))
+
+    def _nearest(self, offices: Sequence[Office]) -> Office:
+        """Of the offices a title may mean, the one held on the article's date or nearest
+        to it."""
+        day = self.published or date.max
+
+        def distance(o: Office) -> int:
+            if o.held_on(day):
+                return 0
+            start, end = o.start or date.min, o.end or date.max
+            return min(abs((day - start).days), abs((day - end).days))
+
+        return min(offices, key=lambda o: (distance(o), -(o.start or date.min).toordinal()))
 
     def _office(self, person: Person) -> str | None:
         """With no date: the office the article names or whose region it is about, else the
@@ -122,7 +145,9 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     name = " ".join(w.text for w in words[mention.start:mention.end])
     kind, key = mention.entry.kind, mention.entry.key
     if kind == "person":
-        return context.person_party(key, name)
+        title = next((m.entry.key for m in around if m.entry.kind == "title"
+                      and (m.end == mention.start or mention.end == m.start)), None)
+        return context.person_party(key, name, title)
     if kind in ("body", "party"):
         return Party(key, name)
     if kind == "title":

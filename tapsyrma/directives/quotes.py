@@ -64,6 +64,13 @@ def _about_previous() -> re.Pattern[str]:
     return re.compile(rf"^(?:{leads})\s+(?:(?:{verbs})\s+)?(?P<who>[^,.!?]{{2,80}})", re.I)
 
 
+def dialogue_lines(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    """The sentences of lines that open with a dash: direct speech ("– Разберитесь со всем
+    этим.", "– Жағдайды бақылауда ұстаңыздар"), whether or not its speaker is named."""
+    return {k for k, s in enumerate(sentences)
+            if re.match(rf"{DASH}\s", text[text.rfind("\n", 0, s.start) + 1:s.end].lstrip())}
+
+
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Sentence index → the character span naming the speaker of the quote it stands in."""
     found: dict[int, tuple[int, int]] = {}

@@ -46,7 +46,8 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     for i in range(len(tokens)):
         frame = (_verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
                  or _necessity_frame(tokens, i) or _nominal_frame(tokens, i)
-                 or _must_frame(tokens, i) or _entrust_frame(tokens, i))
+                 or _must_frame(tokens, i) or _entrust_frame(tokens, i)
+                 or _imperative_frame(tokens, i))
         if frame:
             yield from _with_gapping(tokens, frame)
 
@@ -77,6 +78,8 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 return _obliged_frame(tokens, i, verb["kind"])
             if "object" in verb:
                 return _object_frame(tokens, i, verb)
+            if verb.get("infinitive") and _first_infinitive(tokens, i + 1) is None:
+                return None
             return _frame(tokens, i, i + 1, verb["kind"], verb["addressee"])
     return None
 
@@ -164,6 +167,57 @@ def _nominal_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None  # "Акимам поручено …", "Акимам необходимо …": frames of their own
     return Frame("instruction", (inf, inf + 1), _action_from(tokens, inf),
                  addressees=tuple(found), scene=True)
+
+
+def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Разберитесь со всем этим.", "Не сидите в кабинетах, проверяйте все лично",
+    "Акимы районов, подготовьте …": the first 2nd-person plural imperative of a sentence,
+    opening its clause, in the speaker's own words; an authority named before it and a comma
+    is the one addressed."""
+    if not _plural_imperative(tokens[i].text) or any(
+            _plural_imperative(t.text) for t in tokens[:i]):
+        return None
+    openers = lexicon()["imperative_openers"]
+    start = i
+    while start > 0 and (tokens[start - 1].text.lower() in openers
+                         or russian.best_has(tokens[start - 1].text, "ADVB")
+                         or (tokens[start - 1].text == "," and start > 1
+                             and tokens[start - 2].text.lower() == "пожалуйста")):
+        start -= 1
+    addressees: tuple[tuple[int, int], ...] = ()
+    if start > 0 and tokens[start - 1].text == ",":
+        vocative = _vocative(tokens, start - 1)
+        if vocative is None:
+            return None  # "…, проверяйте": inside a clause, not an order of its own
+        addressees = (vocative,) if any(is_authority_at(tokens, k, "ru")
+                                        for k in range(*vocative)) else ()
+    elif not _opens_clause(tokens, start):
+        return None
+    while tokens[start].text.lower() in ("пожалуйста", ","):
+        start += 1  # "Пожалуйста, подготовьте …": the action starts with the verb
+    return Frame("instruction", (i, i + 1), _action_from(tokens, start), addressees=addressees,
+                 scene=True, spoken=True)
+
+
+def _plural_imperative(word: str) -> bool:
+    return (word.lower() not in lexicon()["not_imperatives"]
+            and russian.has(word, "impr", "plur"))  # "сидите" is one too
+
+
+def _vocative(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """The words before a comma that open the sentence and call on its hearers: "Коллеги",
+    "Уважаемые акимы", "Акимы районов"."""
+    start = comma
+    while start > 0 and tokens[start - 1].text not in (".", "!", "?", ":", ";", *DASHES, *QUOTES):
+        start -= 1
+    words = tokens[start:comma]
+    if not words or len(words) > 5:
+        return None
+    if all(t.text.lower() in lexicon()["vocatives"] or t.text == "," for t in words) or (
+            any(is_authority_at(tokens, k, "ru") for k in range(start, comma))
+            and russian.in_case(words[0].text, "nomn", PHRASE_POS)):
+        return (start, comma)
+    return None
 
 
 def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
@@ -408,7 +462,9 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
                 seen_noun and russian.in_case(word, "gent", PHRASE_POS)) or (
                 word.isupper() and len(word) > 1) or (end > j and word.lower() == "и" and
                                                       _continues_genitive(tokens, end)):
-            seen_noun = seen_noun or russian.has(word, "NOUN") or word.isupper()
+            seen_noun = (seen_noun or russian.has(word, "NOUN") or word.isupper()
+                         or bool(russian.lemmas(word) & lexicon()["addressee_heads"]))
+            # an adjective used as a noun names people too: "подчиненным"
             end += 1
             continue
         break
