@@ -92,8 +92,16 @@ class DocumentContext:
         dated = [o for o in person.offices if o.start]
         return max(dated, key=lambda o: o.start).office if dated else None  # type: ignore
 
+    def akim_regions(self) -> Counter[str]:
+        """The regions whose akims the article names ("облыс әкімі Гүлшара Әбдіқалықова"):
+        where an article names no place, they say which region it is about."""
+        offices = (self.person_party(p, "").office or "" for p in self.persons)
+        return Counter(o.split(":", 1)[1] for o in offices if o.startswith("akim:"))
+
     def office_party(self, office: str, name: str) -> Party:
-        """The holder of an office on the article's date, or the one the article names."""
+        """The holder of an office on the article's date, or the one the article names; on
+        an undated page that names none, the holder today (undated pages are mostly
+        recent news)."""
         if self.published:
             held = holders(office, self.published)
             if len(held) == 1:
@@ -102,6 +110,11 @@ class DocumentContext:
                  if any(o.office == office for o in persons()[p].offices)]
         if named:
             return Party(named[0], name, office)
+        if self.published is None:
+            current = [p for p in holders(office, None)
+                       if any(o.office == office and o.end is None for o in p.offices)]
+            if len(current) == 1:
+                return Party(current[0].id, name, office)
         return Party(office, name, office)
 
 
@@ -120,7 +133,8 @@ def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentCon
     kind = PLACEHOLDER_KINDS[found.group(0)]
     near = [m.entry.key for m in mentions if m.entry.kind == "region"
             and m.entry.key != "kazakhstan" and kind in (None, region_kinds()[m.entry.key])]
-    region = near[0] if near else top_region(context.regions, kind)
+    region = (near[0] if near else top_region(context.regions, kind)
+              or top_region(context.akim_regions(), kind))
     if region:
         return REGION_OFFICE.sub(region, pattern)
     return "district-akims" if kind == "city" and context.regions else None

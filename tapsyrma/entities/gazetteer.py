@@ -363,6 +363,8 @@ def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...
         for name_lang in langs:
             for name in item.get(name_lang, []):
                 g.add(name, entry)
+            for name in item.get(f"{name_lang}_proper", []):  # a name only when capitalised
+                g.add(name, Entry(kind, item["id"], needs_capital=True))
         if with_abbr:
             for name in item.get("abbr", []):
                 g.add(name, Entry(kind, item["id"], needs_capital=True))
