@@ -22,10 +22,35 @@ def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
                  for m in TOKEN.finditer(text))
 
 
+# A sentence end with the space after it lost in scraping: "…керек.Тағы да …". Two lower-case
+# letters before it keep initials ("Т.Тоқаев") and domains ("Zakon.kz") whole.
+GLUED_END = re.compile(r"(?<=[^\W\d_]{2})(?<![A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?<![A-ZА-ЯЁӘҒҚҢӨҰҮҺІ].)"
+                       r"[.!?](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
+
+
 def sentences(text: str) -> Iterator[Sentence]:
     """Sentences within each line: a line break always ends a sentence in scraped news."""
     for line in LINE.finditer(text):
         for s in sentenize(line.group()):
-            if s.text.strip():
-                start = line.start() + s.start
-                yield Sentence(start, start + len(s.text), s.text, tokens=tokens(s.text, start))
+            start = line.start() + s.start
+            for part_start, part in _unglued(s.text):
+                if part.strip():
+                    at = start + part_start
+                    yield Sentence(at, at + len(part), part, tokens=tokens(part, at))
+
+
+# Abbreviations before a name: "ул.Абая", "мкр.Самал", "көш.Абай".
+ABBREVIATIONS = {"ул", "пр", "просп", "мкр", "обл", "пос", "им", "ст", "пл", "пер", "бул",
+                 "наб", "көш", "даңғ", "ауд", "тел"}
+
+
+def _unglued(sentence: str) -> Iterator[tuple[int, str]]:
+    """The sentence split where a sentence end is glued to the next sentence."""
+    start = 0
+    for m in GLUED_END.finditer(sentence):
+        word = re.search(r"\w+$", sentence[:m.start()])
+        if word and word.group().lower() in ABBREVIATIONS:
+            continue
+        yield start, sentence[start:m.end()]
+        start = m.end()
+    yield start, sentence[start:]

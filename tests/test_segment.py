@@ -15,6 +15,11 @@ from tapsyrma.segment import sentences
     ("Заголовок без точки\nТекст статьи. Второе предложение.",
      ["Заголовок без точки", "Текст статьи.", "Второе предложение."]),
     ("В 2024 г. выделено 5 млн. тенге. Далее.", ["В 2024 г. выделено 5 млн. тенге.", "Далее."]),
+    # a sentence end whose space was lost in scraping; initials, domains, street abbreviations
+    ("Жоспарын әзірлеп қоюы керек.Тағы да айтарым, бар.",
+     ["Жоспарын әзірлеп қоюы керек.", "Тағы да айтарым, бар."]),
+    ("Т.Тоқаев Zakon.kz сайтында. Он живет на ул.Абая.",
+     ["Т.Тоқаев Zakon.kz сайтында.", "Он живет на ул.Абая."]),
 ])
 def test_segment_sentences(text: str, expected: list[str]) -> None:
     assert [s.text for s in sentences(text)] == expected

@@ -197,11 +197,12 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if frame.kind == "demand" and issuer == UNSPECIFIED:
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
     if frame.scene and (issuer == UNSPECIFIED or (
-            (frame.soft or frame.spoken) and not _in_speech(state, index))):
+            (frame.soft or frame.spoken) and not _in_speech(state, index)
+            and not _according_to_phrase(tokens, lang))):
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     deadline = find_deadline(sentence.text, lang, state.context.published)
     if lang == "ru" and frame.scene and frame.soft and not frame.addressees and (
-            index not in state.speakers or not (
+            (index not in state.speakers and not _according_to_phrase(tokens, lang)) or not (
                 deadline or (state.previous and state.previous[-1][0] == index - 1))):
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
         # words give it a term or continue the orders he just gave
@@ -267,19 +268,26 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
 
 def _according_to(tokens: Sequence[Token], lang: str, state: _State) -> Party | None:
     """ "По словам Президента, …": the one whose words the sentence reports."""
+    for i, length in _according_to_phrases(tokens, lang):
+        # Kazakh names the speaker before ("Президенттің айтуынша"), Russian after
+        span = ((max(0, i - 4), i) if lang == "kk"
+                else (i + length, min(len(tokens), i + length + 4)))
+        parties = span_parties(tokens, span, lang, state.context)
+        if parties:
+            return parties[0]
+    return None
+
+
+def _according_to_phrase(tokens: Sequence[Token], lang: str) -> bool:
+    """ "По его словам, …", "Оның айтуынша, …": the sentence reports someone's words."""
+    return bool(_according_to_phrases(tokens, lang))
+
+
+def _according_to_phrases(tokens: Sequence[Token], lang: str) -> list[tuple[int, int]]:
     phrases = (kk if lang == "kk" else ru).lexicon().get("according_to", [])
     low = [t.text.lower() for t in tokens]
-    for phrase in phrases:
-        words = phrase.split()
-        for i in range(len(low) - len(words)):
-            if low[i:i + len(words)] == words:
-                # Kazakh names the speaker before ("Президенттің айтуынша"), Russian after
-                span = ((max(0, i - 4), i) if lang == "kk"
-                        else (i + len(words), min(len(tokens), i + len(words) + 4)))
-                parties = span_parties(tokens, span, lang, state.context)
-                if parties:
-                    return parties[0]
-    return None
+    return [(i, len(words)) for words in (phrase.split() for phrase in phrases)
+            for i in range(len(low) - len(words)) if low[i:i + len(words)] == words]
 
 
 def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,

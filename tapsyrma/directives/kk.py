@@ -46,6 +46,7 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
                  or _imperative_frame(tokens, words, i, floor)
                  or _second_person_frame(tokens, words, i, floor)
                  or _obligation_frame(tokens, words, i, floor)
+                 or _reported_obligation_frame(tokens, words, i, floor)
                  or _dative_dash_frame(tokens, words, i, floor))
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
@@ -106,14 +107,43 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     if any(w in lexicon()["opinion_markers"] for w in words[start:i]):
         return None  # "Оның пікірінше, … тиіс": an opinion
     subject = nominative_party_span(tokens, i - 1, "kk")
+    if not (subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk")):
+        subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)
     addressees: tuple[tuple[int, int], ...] = ()
-    if subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk"):
+    if subject:  # "әкімдер …", "жауапты қызметкерлер …": the one obliged
         addressees, start = (subject,), subject[1]
     start = _skip_openers(tokens, start, i - 1)
     if start > i - 1:
         return None
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i - 1].end),
                  addressees=addressees, scene=True, soft=True)
+
+
+def _reported_obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                               ) -> Frame | None:
+    """ "Қала әкімі қол астындағыларға … жаяу жүру керектігін айтты", "… шешілуі тиіс екенін
+    атап өтті": the subject said that what the verbal noun names must be done; a dative is
+    the one obliged, else those he spoke to."""
+    lex = lexicon()
+    if words[i] in lex["reported_obligations"]:
+        end = i + 1
+    elif (words[i] in lex["obligation_words"] and i + 1 < len(words)
+          and words[i + 1] in lex["that_words"]):
+        end = i + 2
+    else:
+        return None
+    if i == 0 or i - 1 < floor or not _any_verbal_noun(tokens[i - 1].text) or not any(
+            w in lex["saying_verbs"] for w in words[end:end + 3]):
+        return None
+    start = _clause_start(tokens, i, floor)
+    issuer = _issuer(tokens, i - 1, start)
+    addressees = _addressees(tokens, issuer[1] if issuer else start, i - 1, ["dative"])
+    after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [start])
+    begin = _skip_openers(tokens, after, i - 1)
+    if begin > i - 1:
+        return None
+    return Frame("instruction", (i, end), (tokens[begin].start, tokens[i - 1].end),
+                 issuer=issuer, addressees=tuple(addressees), scene=True)
 
 
 def _dative_dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
@@ -417,6 +447,8 @@ def _unnamed_subject(tokens: Sequence[Token], floor: int, limit: int) -> tuple[i
     its clause, though the gazetteer does not know it."""
     for j in range(floor, min(limit, floor + 6)):
         word = tokens[j].text
+        if word.lower() in lexicon()["subject_attributes"]:
+            continue
         if not word[:1].isalpha() or not is_nominative(word, "kk"):
             return None
         if addressee_head([word]) and (j + 1 >= len(tokens) or tokens[j + 1].text != ","):
@@ -486,6 +518,10 @@ def _skip_openers(tokens: Sequence[Token], start: int, end: int) -> int:
         if tokens[k].text == "," and tokens[k - 1].text.lower() in breaks:
             start = k + 1
             break
+    reported = [k for k in range(start, min(end, start + 5))
+                if tokens[k].text.lower() in lexicon()["according_to"]]
+    if reported:  # "Оның айтуынша, …", "Президенттің сөзінше, …": whose words, not the action
+        start = reported[-1] + 1
     openers = lexicon()["openers"]
     while start <= end and (tokens[start].text.lower() in openers or tokens[start].text == ","
                             or not any(c.isalnum() for c in tokens[start].text)):

@@ -26,6 +26,8 @@ CLAUSE_END = set(".!?;:") | QUOTES
 ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",),
                    "pered": ("ablt",)}
 ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
+SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
+                 "потому", "если", "когда"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
 INFINITIVE_WINDOW = 10
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
@@ -57,7 +59,7 @@ def _with_gapping(tokens: Sequence[Token], frame: Frame) -> Iterator[Frame]:
     for k in range(frame.trigger[1], len(tokens) - 2):
         if tokens[k].start >= frame.action[1]:
             break
-        if tokens[k].text == "," and tokens[k + 1].text.lower() == "а" and frame.addressees:
+        if tokens[k].text == "," and tokens[k + 1].text.lower() == "а":
             end = _phrase_in_case(tokens, k + 2, ("datv",))
             if end > k + 2:
                 start = end + 1 if end < len(tokens) and tokens[end].text in DASHES else end
@@ -229,6 +231,11 @@ def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None  # "не должны отсиживаться": a reproach, not an order
     inf = _first_infinitive(tokens, i + 1)
     subject = _subject_before(tokens, i)
+    if inf is not None and _passive_be(tokens, inf):
+        # "беспорядок должен быть устранен в течение 10 дней": what must be done, said of
+        # the thing; in the speaker's words, to those he addresses
+        return Frame("instruction", (i, i + 1), _action_from(tokens, inf), scene=True,
+                     soft=True)
     if inf is None or subject is None or not _executive(tokens, subject):
         return None
     that = next((k for k in range(subject[0] - 1, 0, -1) if tokens[k].text.lower() == "что"
@@ -236,6 +243,12 @@ def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     issuer = nominative_party_span(tokens, that, "ru") if that else None
     return Frame("instruction", (i, i + 1), _action_from(tokens, inf), issuer=issuer,
                  addressees=(subject,), scene=True, soft=issuer is None)
+
+
+def _passive_be(tokens: Sequence[Token], inf: int) -> bool:
+    """ "быть устранен", "быть завершены": "быть" and a short passive participle."""
+    return (tokens[inf].text.lower() == "быть" and inf + 1 < len(tokens)
+            and russian.best_has(tokens[inf + 1].text, "PRTS"))
 
 
 def _executive(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
@@ -354,8 +367,12 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if not addressees and where == "dative":
         addressees = _dative_in_clause(tokens, start)  # "Министерству энергетики поручаю …"
     inf = _first_infinitive(tokens, after)
+    fronted = (_fronted_action(tokens, start) or _quoted_action(tokens, start)
+               if inf is None and noun is None else None)
     if inf is not None:
         action = _action_from(tokens, after if _only_adverbs(tokens, after, inf) else inf)
+    elif fronted:  # "Начать подготовку к посевной поручил аким": the action stands first
+        action = (tokens[fronted[0]].start, tokens[fronted[1] - 1].end)
     elif noun is not None:
         action = _object_action(tokens, start, end, noun)
     else:
@@ -365,6 +382,9 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         return None  # "дал поручение" with nothing said about what is to be done
     subject = _subject_before(tokens, start)
     issuer = nominative_party_span(tokens, start, "ru")
+    if fronted and issuer is None:  # the subject follows the fronted action and the verb
+        issuer = nominative_party_span(tokens, _clause_end(tokens, end), "ru")
+        issuer = issuer if issuer and issuer[0] >= end else None
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
             issuer is None or issuer[1] <= subject[0]):
         return None  # "задача … требует внимания": a thing requires, nobody orders
@@ -379,6 +399,42 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))
+
+
+def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
+    """The infinitive phrase that opens the sentence before its trigger, in the word order of
+    headlines: "Начать подготовку к весенне-полевым работам поручил Бердибек Сапарбаев"."""
+    start = 0
+    while start < trigger and not tokens[start].text[:1].isalnum():
+        start += 1
+    if start >= trigger or not _infinitive_at(tokens, start) or any(
+            t.text in CLAUSE_END for t in tokens[start:trigger]):
+        return None
+    end = next((k for k in range(start, trigger - 1) if tokens[k].text == ","
+                and tokens[k + 1].text.lower() in SUBORDINATORS), trigger)
+    if tokens[end - 2].text.lower() == "за" and tokens[end - 1].text.lower() == "то":
+        end -= 2  # "Наказать акимов за то, что …": the reason is not the action
+    while end > start and tokens[end - 1].text in (",", *DASHES):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _quoted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
+    """The words of a quotation its verb closes: "«Следите за тендерами», – поручил он."."""
+    close = trigger
+    while close > 0 and (tokens[close - 1].text in (",", *DASHES) or tokens[close - 1].text
+                         in QUOTES):
+        close -= 1
+    if close == trigger or not any(t.text in DASHES for t in tokens[close:trigger]):
+        return None
+    start = 0
+    while start < close and not tokens[start].text[:1].isalnum():
+        start += 1
+    return (start, close) if start < close else None
+
+
+def _clause_end(tokens: Sequence[Token], i: int) -> int:
+    return next((k for k in range(i, len(tokens)) if tokens[k].text in CLAUSE_END), len(tokens))
 
 
 def _passive(tokens: Sequence[Token]) -> bool:
