@@ -17,7 +17,8 @@ from tapsyrma import data
 
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]*)*")
 LETTER = re.compile(r"[^\W\d_]")
-LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]")
+# Latin letters, the signs inside the Latin-1 block (× ÷) aside.
+LATIN_LETTER = re.compile(r"(?![×÷])[A-Za-zÀ-ɏḀ-ỿ]")
 # Web addresses, e-mails and domains keep their Latin letters.
 KEEP_AS_IS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 # The decision is taken on the start of a text: enough words to be sure, and fast.

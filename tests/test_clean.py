@@ -353,6 +353,8 @@ def test_clean_latin_kazakh_apostrophe_alphabet() -> None:
     "The President met the heads of regions in Astana and told the men in charge to act.",
     "Президент поручил акимам усилить работу с обращениями граждан.",
     "Мемлекет басшысы әкімдерге жұмысты күшейтуді тапсырды.",
+    "÷",  # a sign of the Latin-1 block, no letter at all (found by hypothesis)
+    "12 × 3 = 36",
 ])
 def test_clean_english_russian_and_cyrillic_kazakh_are_not_transliterated(text: str) -> None:
     doc = clean(RawDocument(id="t", text=text))

@@ -19,9 +19,12 @@ DATA = Path(__file__).parent / "data"
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 # (input, stories gold, follow-ups gold, story pair-F1 floor, link-F1 floor)
+# The stories floor went down once, from 0.92 to 0.85, when grouping stopped chaining: on
+# real pages pair F1 rose from 0.08 to 0.69 (README), and these articles written to order
+# had overstated it.
 SETS = {
     "stories": (DATA / "stories" / "input.jsonl", DATA / "stories" / "gold.jsonl", None,
-                0.92, None),
+                0.85, None),
     "followups": (DATA / "followups" / "input.jsonl", None, DATA / "followups" / "gold.jsonl",
                   None, 0.93),
     "registry-heldout": (DATA / "registry-heldout" / "input.jsonl",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -11,6 +13,7 @@ from tapsyrma.clean import content_hash
 from tapsyrma.registry.stories import (
     EventMatch,
     band_keys,
+    chosen_story,
     jaccard,
     numbers,
     signature,
@@ -52,13 +55,14 @@ def test_numbers_keep_telling_figures_and_drop_years() -> None:
 
 
 @pytest.mark.parametrize(("match", "same"), [
-    (EventMatch(0.83, 0, 2.0, 0), True),  # two shared figures and a close enough lead
-    (EventMatch(0.83, 0, 1.0, 0), False),
-    (EventMatch(0.86, 0, 1.0, 1), True),
-    (EventMatch(0.85, 4, 0.0, 0), True),  # an akim, his region and two of its towns
-    (EventMatch(0.85, 2, 0.0, 0), False),
-    (EventMatch(0.95, 3, 2.0, 3), False),  # three days apart: another event
-    (EventMatch(0.99, 1, 0.0, 0), False),  # one entity in common says too little
+    (EventMatch(0.90, 3, 0.0, 0, information=6.0), False),  # same actors, nothing telling
+    (EventMatch(0.90, 3, 1.0, 0, information=6.0), True),  # and a figure in common
+    (EventMatch(0.86, 2, 0.0, 0, information=5.0, cross_language=True), True),  # kk and ru
+    (EventMatch(0.86, 2, 0.0, 0, information=5.0), False),  # that close in one language: not
+    (EventMatch(0.99, 3, 2.0, 0, other_regions=True), False),  # about two other regions
+    (EventMatch(0.99, 3, 2.0, 3), False),  # three days apart: another event
+    (EventMatch(0.95, 2, 0.0, 0, information=1.5), True),
+    (EventMatch(0.95, 2, 0.0, None, information=1.5), False),  # undated: more is needed
 ])
 def test_same_event(match: EventMatch, same: bool) -> None:
     assert match.same_event is same
@@ -66,3 +70,14 @@ def test_same_event(match: EventMatch, same: bool) -> None:
 
 def test_signature_is_uint32() -> None:
     assert signature("а б в г").dtype == np.uint32
+
+
+def test_a_document_joins_the_story_it_matches_as_a_whole() -> None:
+    """Average linkage: one member of five matched is a chain, not the same event."""
+    assert chosen_story(Counter({1: 1}), {1: 5}) is None
+    assert chosen_story(Counter({1: 3}), {1: 5}) == 1
+    assert chosen_story(Counter({1: 1}), {1: 1}) == 1
+    # matching parts of two stories joins the one it matches best and merges nothing
+    assert chosen_story(Counter({1: 2, 2: 1}), {1: 3, 2: 1}) == 2
+    assert chosen_story(Counter({1: 2, 2: 2}), {1: 4, 2: 2}) == 2
+    assert chosen_story(Counter(), {}) is None

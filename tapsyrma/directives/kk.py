@@ -79,7 +79,7 @@ def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floo
     first, before a comma, is the one addressed."""
     if not words[i].endswith(tuple(lexicon()["second_person_endings"])) or len(words[i]) < 7:
         return None
-    if not _clause_last_word(tokens, i):
+    if not _clause_last_word(tokens, i) or _quoted_by_verb(words, i):
         return None
     start = _clause_start(tokens, i, floor)
     addressees: tuple[tuple[int, int], ...] = ()
@@ -229,6 +229,11 @@ def _verb_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -
             n = _matches(words, i, form)
             if not n:
                 continue
+            quoted = _quoted_before(tokens, words, i, floor)
+            if quoted is not None:  # "«… орындалсын» деп тапсырды"
+                return _frame(tokens, words, (i, i + n), quoted, verb["kind"], floor,
+                              verb.get("addressee_cases", ["dative"]),
+                              first_person=form.endswith(FIRST_PERSON_ENDINGS))
             passive = _passive(form)
             cases = ["nominative"] if passive else verb.get("action_cases", ["accusative"])
             for case in cases:
@@ -273,6 +278,9 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
         if verb is None:
             continue
         kind = "task" if words[i] in light.get("task_nouns", ()) else light["kind"]
+        quoted = _quoted_before(tokens, words, i, floor)
+        if quoted is not None:  # "«… жүргізіңдер» деп тапсырма бердім": the quote's words
+            return _frame(tokens, words, (i, verb + 1), quoted, kind, floor, ["dative"])
         if light["kind"] == "prohibition":
             chain = _dative_chain_end(tokens, i)
             if chain is None:
@@ -291,6 +299,30 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
             return None  # "40 тапсырма берілді": tasks of a test, given to nobody in particular
         return frame
     return None
+
+
+def _quoted_by_verb(words: list[str], i: int) -> bool:
+    """ "«… жүргізіңдер» деп тапсырдым": the quote is the action of the verb after "деп"."""
+    rest = [w for w in words[i + 1:i + 4] if w not in ("»", "\"", "”", ",")]
+    return bool(rest) and rest[0] == "деп" and len(rest) > 1 and rest[1] not in (
+        lexicon()["speech_only"])
+
+
+def _quoted_before(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                   ) -> int | None:
+    """The last word of a quotation that "деп" ties to the trigger at i: «…» деп тапсырды."""
+    k = i - 1
+    if k <= floor or words[k] != "деп":
+        return None
+    k -= 1
+    while k > floor and tokens[k].text in (",", "–", "—", "-"):
+        k -= 1
+    if k <= floor or tokens[k].text not in ("»", "\"", "”"):
+        return None
+    last = k - 1
+    while last > floor and not tokens[last].text[:1].isalnum():
+        last -= 1
+    return last if last > floor else None
 
 
 def _content_verbal_noun(word: str) -> bool:

@@ -54,10 +54,15 @@ class DocumentContext:
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
 
-    def person_party(self, person_id: str, name: str, title: str | None = None) -> Party:
+    def person_party(self, person_id: str, name: str, title: str | None = None,
+                     titled: str | None = None) -> Party:
         """A person with the office held on the article's date; a title beside the name
-        ("аким области Канат Бозумбаев") says which of the person's offices is meant."""
+        ("аким области Канат Бозумбаев") says which of the person's offices is meant, and
+        the office it names in this article (`titled`: "akim:aktobe") is the one he holds
+        here, whatever the gazetteer knows."""
         person = persons()[person_id]
+        if titled:
+            return Party(person_id, name, titled)
         if title:
             pattern = re.compile(REGION_OFFICE.sub(r"[^:]+", re.escape(title).replace(
                 r"\{", "{").replace(r"\}", "}")) + "$")
@@ -161,7 +166,10 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     if kind == "person":
         title = next((m.entry.key for m in around if m.entry.kind == "title"
                       and (m.end == mention.start or mention.end == m.start)), None)
-        return context.person_party(key, name, title)
+        titled = title_office(title, around, context) if title else None
+        if titled and "{" in titled or titled == "district-akims":
+            titled = None
+        return context.person_party(key, name, title, titled)
     if kind in ("body", "party"):
         return Party(key, name)
     if kind == "title":

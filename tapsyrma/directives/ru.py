@@ -122,7 +122,15 @@ def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
     start = i
-    while start > 0 and tokens[start - 1].text not in CLAUSE_END | {","} | DASHES:
+    while start > 0:
+        before = tokens[start - 1].text
+        if before == "»":  # a name in guillemets: Фонду «Самрук-Қазына» нужно …
+            opening = next((k for k in range(start - 2, -1, -1) if tokens[k].text == "«"), None)
+            if opening is not None and opening > 0:
+                start = opening
+                continue
+        if before in CLAUSE_END | {","} | DASHES:
+            break
         start -= 1
     return start
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from tapsyrma import records
 from tapsyrma.clean import clean, content_hash, distinct_id
+from tapsyrma.entities.places import main_region
 from tapsyrma.errors import InputError
 from tapsyrma.pipeline import document_name, extract_safely
 from tapsyrma.registry.merge import add_directives
@@ -121,7 +122,7 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
                    published=doc.published, text=doc.text, minhash=b"",
                    ingested_at=datetime.now())
     entity_ids = _store_entities(session, doc)
-    assign_story(session, row, entity_ids)
+    assign_story(session, row, entity_ids, main_region(doc.entities))
     duplicate = row.duplicate_of is not None
     session.add(row)
     session.flush()
