@@ -53,6 +53,7 @@ class _State:
     last_issuer: Party | None = None
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
+    hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
     dialogue: set[int] = field(default_factory=set)  # sentences of lines opened by a dash
 
@@ -60,9 +61,9 @@ class _State:
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
                        lang: str | None, published: date | None) -> list[Directive]:
     context = _context(sentences, entities, lang, published)
-    state = _State(context, _speakers(text, sentences, lang, context),
-                   scene=_meeting_parties(sentences, lang, context),
-                   dialogue=dialogue_lines(text, sentences))
+    scene, hosts = _meeting_parties(sentences, lang, context)
+    state = _State(context, _speakers(text, sentences, lang, context), scene=scene,
+                   hosts=hosts, dialogue=dialogue_lines(text, sentences))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -127,21 +128,32 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
 
 
 def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
-                     context: DocumentContext) -> list[Party]:
+                     context: DocumentContext) -> tuple[list[Party], list[Party]]:
     """Whom the headline and lead say the issuer met or addressed: authorities in the
     instrumental ("совещание с акимами восьми регионов", "әкімдерімен кеңес өткізді",
-    "встретился с акимом Акмолинской области")."""
+    "встретился с акимом Акмолинской области"), or the body whose meeting he held
+    ("заседание штаба", "штаб отырысы"); and who met them, the authority in the nominative
+    of the same sentences."""
     found: list[Party] = []
+    hosts: list[Party] = []
     for sentence in sentences[:LEAD_SENTENCES]:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         tokens = sentence.tokens
+        grammar = kk if slang == "kk" else ru
+        before = len(found)
         for m in mentions_of(tokens, slang):
             if m.entry.kind not in ("person", "title", "body", "party") or not _instrumental(
                     tokens, m.start, m.end, slang):
                 continue
             found.extend(span_parties(tokens, _with_regions(tokens, m.start, m.end, slang),
                                       slang, context))
-    return [p for p in dict.fromkeys(found) if p.id not in SCENE_EXCLUDED]
+        for span in grammar.meeting_bodies(tokens):
+            head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
+            found.extend(span_parties(tokens, span, slang, context, [head] if head else []))
+        host = nominative_party_span(tokens, len(tokens), slang)
+        if len(found) > before and host:
+            hosts.extend(span_parties(tokens, host, slang, context))
+    return [p for p in dict.fromkeys(found) if p.id not in SCENE_EXCLUDED], hosts
 
 
 def _instrumental(tokens: Sequence[Token], start: int, end: int, lang: str) -> bool:
@@ -333,4 +345,12 @@ def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]
             break
         if prev.issuer.id == issuer.id and prev.addressees != (UNSPECIFIED,):
             return list(prev.addressees)
-    return state.scene or [UNSPECIFIED]
+    if state.hosts and not any(_same_party(issuer, h) for h in state.hosts):
+        return [UNSPECIFIED]  # the scene is the host's: a directive he recalls is not his
+    scene = [p for p in state.scene  # the akimat whose meeting the akim held is his own
+             if not _same_party(p, issuer)]
+    return scene or [UNSPECIFIED]
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    return a.id == b.id or bool(a.office and a.office == b.office)

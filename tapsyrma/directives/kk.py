@@ -594,6 +594,15 @@ def non_authority(word: str) -> bool:
     return any(s.startswith(b) for s in kazakh.stems(word) for b in bad)
 
 
+def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The bodies whose meeting a sentence names: "штаб отырысында", "штабының отырысы"."""
+    meetings = tuple(lexicon()["meeting_nouns"])
+    return [(j - 1, j) for j in range(1, len(tokens))
+            if tokens[j].text.lower().startswith(meetings) and tokens[j - 1].text[:1].isalpha()
+            and _can_address(tokens, j - 1)
+            and (kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk"))]
+
+
 def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
     heads = lexicon()["addressee_heads"]

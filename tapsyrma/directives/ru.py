@@ -673,6 +673,19 @@ def non_authority(word: str) -> bool:
     return bool(russian.lemmas(word) & lexicon()["non_authorities"])
 
 
+def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The bodies whose meeting a sentence names: "заседание штаба по ликвидации …",
+    "совещание акимата"."""
+    out = []
+    for j in range(len(tokens) - 1):
+        if not russian.lemmas(tokens[j].text) & lexicon()["meeting_nouns"]:
+            continue
+        k = j + 1
+        if russian.in_case(tokens[k].text, "gent", ("NOUN",)) and _names_addressee(tokens, k):
+            out.append((k, k + 1))
+    return out
+
+
 def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
     heads = lexicon()["addressee_heads"]
