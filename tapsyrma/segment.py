@@ -39,6 +39,7 @@ def sentences(text: str) -> Iterator[Sentence]:
                     yield Sentence(at, at + len(part), part, tokens=tokens(part, at))
 
 
+GLUED_HINT = re.compile(r"[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # Abbreviations before a name: "ул.Абая", "мкр.Самал", "көш.Абай".
 ABBREVIATIONS = {"ул", "пр", "просп", "мкр", "обл", "пос", "им", "ст", "пл", "пер", "бул",
                  "наб", "көш", "даңғ", "ауд", "тел"}
@@ -47,6 +48,9 @@ ABBREVIATIONS = {"ул", "пр", "просп", "мкр", "обл", "пос", "и
 def _unglued(sentence: str) -> Iterator[tuple[int, str]]:
     """The sentence split where a sentence end is glued to the next sentence."""
     start = 0
+    if not GLUED_HINT.search(sentence):  # the cheap test first: most sentences have none
+        yield start, sentence
+        return
     for m in GLUED_END.finditer(sentence):
         word = re.search(r"\w+$", sentence[:m.start()])
         if word and word.group().lower() in ABBREVIATIONS:

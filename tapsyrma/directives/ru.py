@@ -209,8 +209,12 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                  scene=True, spoken=True)
 
 
+IMPERATIVE_ENDINGS = ("те", "тесь")
+
+
 def _plural_imperative(word: str) -> bool:
-    return (word.lower() not in lexicon()["not_imperatives"]
+    low = word.lower()
+    return (low.endswith(IMPERATIVE_ENDINGS) and low not in lexicon()["not_imperatives"]
             and russian.has(word, "impr", "plur"))  # "сидите" is one too
 
 
@@ -677,9 +681,11 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """The bodies whose meeting a sentence names: "заседание штаба по ликвидации …",
     "совещание акимата"."""
     out = []
+    nouns = lexicon()["meeting_nouns"]
+    stems = {n[:5] for n in nouns}
     for j in range(len(tokens) - 1):
-        if not russian.lemmas(tokens[j].text) & lexicon()["meeting_nouns"]:
-            continue
+        if tokens[j].text[:5].lower() not in stems or not russian.lemmas(tokens[j].text) & nouns:
+            continue  # the cheap test first: most words are no meeting
         k = j + 1
         if russian.in_case(tokens[k].text, "gent", ("NOUN",)) and _names_addressee(tokens, k):
             out.append((k, k + 1))
