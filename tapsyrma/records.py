@@ -109,7 +109,7 @@ class Directive:
     issuer: Party
     addressees: tuple[Party, ...]
     action: str
-    kind: str  # instruction, demand, task, prohibition, recommendation
+    kind: str  # instruction, demand, task, prohibition, recommendation, commitment
     deadline: Deadline | None = None
     recurrence: Recurrence | None = None
     topic: str = "other"

@@ -27,7 +27,7 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 LANGS = ("ru", "kk")
-KINDS = {"instruction", "demand", "task", "prohibition", "recommendation"}
+KINDS = {"instruction", "demand", "task", "prohibition", "recommendation", "commitment"}
 ACTION_F1 = 0.6
 PARTY_ID = re.compile(r"^(other:[a-z0-9-]+|[a-z-]+(:[a-z-]+)?)$")
 RRULE_FREQ = re.compile(r"^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$")

@@ -43,6 +43,8 @@ SPEECH_RUN = 2
 LEAD_SENTENCES = 3
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
+# Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
+PROMISERS = {"president", "prime-minister"}
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -208,6 +210,10 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     issuer, confidence = _issuer(tokens, index, frame, lang, state)
     if frame.kind == "demand" and issuer == UNSPECIFIED:
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
+    if frame.kind == "commitment" and ((issuer.office or issuer.id) not in PROMISERS or not (
+            index in state.speakers or index in state.dialogue
+            or _according_to(tokens, lang, state))):
+        return None  # a promise counts in the quoted words of the head of state or government
     if frame.scene and (issuer == UNSPECIFIED or (
             (frame.soft or frame.spoken) and not _in_speech(state, index)
             and not _according_to_phrase(tokens, lang))):
@@ -219,6 +225,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
         # words give it a term or continue the orders he just gave
     addressees = _addressees(tokens, frame, lang, state, grammar)
+    if not addressees and frame.kind == "commitment":
+        addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and frame.scene:
         addressees = _scene_addressees(state, index, issuer)
     if not addressees:

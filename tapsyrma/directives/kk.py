@@ -47,6 +47,7 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
                  or _second_person_frame(tokens, words, i, floor)
                  or _obligation_frame(tokens, words, i, floor)
                  or _reported_obligation_frame(tokens, words, i, floor)
+                 or _commitment_frame(tokens, words, i, floor)
                  or _dative_dash_frame(tokens, words, i, floor))
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
@@ -117,6 +118,23 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
         return None
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i - 1].end),
                  addressees=addressees, scene=True, soft=True)
+
+
+def _commitment_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                      ) -> Frame | None:
+    """ "Зардап шеккендер баспанамен қамтамасыз етіледі": a promise of the head of state or
+    government, a passive future closing the clause."""
+    phrase = next((p for p in lexicon()["promises"] if _matches(words, i, p)), None)
+    if phrase is None or i == floor:
+        return None
+    end = i + len(phrase.split()) - 1
+    if not _clause_last_word(tokens, end):
+        return None
+    start = _skip_openers(tokens, _clause_start(tokens, i, floor), i)
+    if start >= i:
+        return None
+    return Frame("commitment", (i, end + 1), (tokens[start].start, tokens[end].end),
+                 spoken=True, scene=True)
 
 
 def _reported_obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int

@@ -49,7 +49,7 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         frame = (_verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
                  or _necessity_frame(tokens, i) or _nominal_frame(tokens, i)
                  or _must_frame(tokens, i) or _entrust_frame(tokens, i)
-                 or _imperative_frame(tokens, i))
+                 or _imperative_frame(tokens, i) or _commitment_frame(tokens, i))
         if frame:
             yield from _with_gapping(tokens, frame)
 
@@ -210,6 +210,34 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 
 IMPERATIVE_ENDINGS = ("те", "тесь")
+
+
+def _commitment_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Всем пострадавшим будет построено новое жилье", "Правительство построит вам дома":
+    a promise in the words of the head of state or government, tracked like an order."""
+    word = tokens[i].text.lower()
+    if word in lexicon()["future_be"]:
+        k = next((j for j in range(i + 1, min(len(tokens), i + 3))
+                  if russian.best_has(tokens[j].text, "PRTS")), None)
+        if k is None or not _promised(tokens[k].text):
+            return None
+        return Frame("commitment", (i, k + 1), _action_from(tokens, k), spoken=True,
+                     scene=True)
+    if not russian.best_has(tokens[i].text, "VERB", "perf", "futr", "3per") or not _promised(
+            tokens[i].text):
+        return None
+    subject = _subject_before(tokens, i)
+    if subject is None or not any(m.entry.key in lexicon()["promising_bodies"]
+                                  for m in mentions_of(tokens, "ru")
+                                  if subject[0] <= m.start < subject[1]):
+        return None
+    return Frame("commitment", (i, i + 1), _action_from(tokens, i), addressees=(subject,),
+                 spoken=True, scene=True)
+
+
+def _promised(word: str) -> bool:
+    """A perfective form of what is promised to citizens (построено, выплатит)."""
+    return russian.has(word, "perf") and bool(russian.lemmas(word) & lexicon()["promise_verbs"])
 
 
 def _plural_imperative(word: str) -> bool:

@@ -23,7 +23,7 @@ EDITABLE: dict[str, Callable[[str], object]] = {
     "issuer_name": str, "deadline_text": str, "deadline_date": date.fromisoformat,
     "given": date.fromisoformat,
 }
-KINDS = ("instruction", "demand", "task", "prohibition", "recommendation")
+KINDS = ("instruction", "demand", "task", "prohibition", "recommendation", "commitment")
 NO_STATUS = "auto"  # hands the status back to the automatic tracking
 
 
