@@ -242,3 +242,21 @@ def test_the_migrations_go_down_and_up_again(store: Store) -> None:
     assert store.migrate() == (None, _head())
     ingest(store, [raw(tracking_docs()["dir-ru"])])
     assert directives(store, text="школ*")
+
+
+def test_a_report_that_never_cites_the_order_is_linked_by_its_object(store: Store) -> None:
+    """ "Завершено строительство газопровода Талдыкорган – Ушарал" answers the order to build
+    that pipeline though it names no order; another object of the same region does not."""
+    order = RawDocument(id="order", published=date(2023, 9, 1), text=(
+        "Токаев поручил построить газопровод\n\nПрезидент Касым-Жомарт Токаев поручил "
+        "Правительству построить газопровод «Талдыкорган – Ушарал» до конца 2025 года."))
+    done = RawDocument(id="done", published=date(2025, 10, 23), text=(
+        "Газопровод достроен\n\nВ области Жетысу завершено строительство магистрального "
+        "газопровода Талдыкорган – Ушарал протяженностью 300 километров."))
+    other = RawDocument(id="other", published=date(2025, 10, 24), text=(
+        "В Талдыкоргане открыли школу\n\nВ области Жетысу завершено строительство новой "
+        "школы на 600 мест в микрорайоне Мушелтой."))
+    ingest(store, [order, done, other])
+    [line] = [d for d in directives(store) if "газопровод" in d["action"]]
+    assert [f["document"] for f in line["followups"]] == ["done"]
+    assert line["status"] == "done"

@@ -7,7 +7,13 @@ from datetime import date
 import pytest
 
 from tapsyrma.records import Directive, Party
-from tapsyrma.registry.tracking import recalled, report_kind, status
+from tapsyrma.registry.tracking import (
+    object_keys,
+    outcome_kind,
+    recalled,
+    report_kind,
+    status,
+)
 from tapsyrma.store.models import Directive as StoredDirective
 
 REPORTS = [
@@ -87,3 +93,25 @@ def stored(**fields) -> StoredDirective:  # type: ignore[no-untyped-def]
 ])
 def test_status(fields: dict, reports: list[str], expected: str) -> None:
     assert status(stored(**fields), reports, date(2026, 1, 15)) == expected
+
+
+def test_object_keys_read_names_and_figures_across_alphabets() -> None:
+    """One object named in Russian, Kazakh and Latin Kazakh gives one key; offices, persons,
+    the country and a sentence's first word are no objects."""
+    ru = object_keys("Завершено строительство газопровода «Сарыарка» длиной 1061 км.")
+    kk = object_keys("Сонымен қатар «Сарыарқа» газ құбыры салынды.")
+    latin = object_keys("Osy jyly «Saryarqa» gaz qubyry salyndy.")
+    assert ru & kk & latin == {"sarya"}
+    assert "1061" in ru
+    assert not object_keys("Сегодня Президент Касым-Жомарт Токаев поручил Правительству "
+                           "Казахстана.")
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Завершено строительство газопровода Талдыкорган – Ушарал.", "ru", "done"),
+    ("Строительство школы продолжается.", "ru", "in-progress"),
+    ("Жаңа мектеп пайдалануға берілді.", "kk", "done"),
+    ("Аким провел совещание.", "ru", None),
+])
+def test_outcome_kind(sentence: str, lang: str, expected: str | None) -> None:
+    assert outcome_kind(sentence, lang) == expected

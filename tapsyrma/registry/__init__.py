@@ -131,14 +131,18 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
     found = find_reports(doc)
     reports = store_reports(session, row.id, row.published, found)
     # In a report of execution, a recalled directive is the one reported on, not a new one.
-    skip = {r.sentence.start for r in found} | {
-        d.start for d in doc.directives if found and recalled(d, d.lang or doc.lang)}
+    cited = [r for r in found if r.cited]
+    skip = {r.sentence.start for r in cited} | {
+        d.start for d in doc.directives if cited and recalled(d, d.lang or doc.lang)}
     new, merged = add_directives(session, row, doc, skip)
     session.flush()
     # Reports find the directives stored before them; new directives, the reports stored
     # before them, so that the order of ingest does not matter.
-    links = sum(link_report(session, r) is not None for r in reports)
-    session.flush()
+    # Sentences that cite the order link first: an outcome of the same page adds nothing.
+    links = 0
+    for report, _ in sorted(zip(reports, found, strict=True), key=lambda pair: not pair[1].cited):
+        links += link_report(session, report) is not None
+        session.flush()
     links += sum(claim_reports(session, d) for d in new)
     summary.stored += 1
     summary.duplicates += duplicate

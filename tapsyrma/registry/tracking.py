@@ -4,8 +4,12 @@ A report is a sentence such as "Во исполнение поручения Г�
 "Мемлекет басшысының тапсырмасын орындау аясында … салынды". It is linked to the directive it
 answers: one given earlier, by the issuer the report names, about the same region, and close
 in meaning (multilingual embeddings of the two sentences, so a Russian directive can be
-answered in Kazakh). Linking runs both ways: a report finds the directives already stored, a
-new directive the reports already stored, so ingest order does not matter.
+answered in Kazakh). Most real reports never cite the order ("Завершено строительство
+газопровода Талдыкорган – Ушарал"): a sentence that says something was done or is under way
+is a report too, but it is linked only to a directive whose object it names (a name, a
+figure, read across both alphabets) and that was given before it. Linking runs both ways: a
+report finds the directives already stored, a new directive the reports already stored, so
+ingest order does not matter.
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from tapsyrma import embedding, records, russian
 from tapsyrma.data import load
+from tapsyrma.directives.parties import slug
 from tapsyrma.directives.topic import topic
+from tapsyrma.entities.gazetteer import name_forms
 from tapsyrma.entities.places import regions_of
 from tapsyrma.store.models import Directive, Followup, Report, Source
 
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+(?:-\w+)*")
+YEAR = re.compile(r"(19|20)\d\d")
 STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
 # A directive with no deadline and no report after this long: nobody can tell.
 STALE_AFTER = timedelta(days=365)
@@ -36,6 +43,9 @@ MAX_CANDIDATES = 300
 # Cosine of the report and directive sentences (plus the bonuses below) needed for a link;
 # calibrated on tests/data/followups.
 LINK_THRESHOLD = 0.88
+# A report that does not cite the order needs its object named and a closer meaning.
+UNCITED_THRESHOLD = 0.87
+OBJECT_PREFIX = 5  # letters of a folded name that identify it across cases and alphabets
 SAME_REGION_BONUS = 0.03
 OTHER_TOPIC_PENALTY = 0.03
 
@@ -48,6 +58,7 @@ class Reported:
     reports: str  # done, in-progress
     issuer_office: str | None
     regions: tuple[str, ...]
+    cited: bool = True  # it refers to an order ("во исполнение поручения"), not just an outcome
 
 
 @cache
@@ -72,10 +83,54 @@ def find_reports(doc: records.Document) -> list[Reported]:
         if lang not in ("ru", "kk"):
             continue
         reports = report_kind(sentence.text, lang)
+        cited = reports is not None
+        if not cited and object_keys(sentence.text):
+            reports = outcome_kind(sentence.text, lang)
         if reports:
             found.append(Reported(sentence, reports, _issuer_office(sentence.text, lang),
-                                  tuple(regions_of(sentence.start, sentence.end, doc.entities))))
+                                  tuple(regions_of(sentence.start, sentence.end, doc.entities)),
+                                  cited))
     return found
+
+
+def outcome_kind(text: str, lang: str) -> str | None:
+    """`done` or `in-progress` for a sentence whose words say so, cited order or not."""
+    low = text.lower()
+    if lang == "ru":
+        low = _without_negated(low)
+    patterns = _patterns(lang)
+    if patterns["in_progress"].search(low):
+        return "in-progress"
+    return "done" if patterns["done"].search(low) else None
+
+
+def object_keys(*texts: str) -> frozenset[str]:
+    """What sentences are about that another can name the same way: proper names (not of
+    persons, offices or the country; a sentence's first word is capitalised anyway) and
+    figures, folded to one Latin skeleton of their first letters, so that "Сарыарка",
+    "Сарыарқа" and "Saryarqa" are one key."""
+    stop = _not_objects()
+    keys = set()
+    for word in (w for text in texts for w in WORD.findall(text)[1:]):
+        if word.isdigit():
+            if len(word) >= 3 and not YEAR.fullmatch(word):
+                keys.add(word)
+        elif word[:1].isupper() and len(word) > 3:
+            key = _folded(word)
+            if key not in stop:
+                keys.add(key)
+    return frozenset(keys)
+
+
+def _folded(word: str) -> str:
+    latin = slug(word).replace("q", "k").replace("gh", "g").replace("-", "")
+    return latin[:OBJECT_PREFIX]
+
+
+@cache
+def _not_objects() -> frozenset[str]:
+    words = load("followups")["not_objects"] + [w for w in name_forms() if len(w) > 3]
+    return frozenset(_folded(w) for w in words)
 
 
 def recalled(directive: records.Directive, lang: str | None) -> bool:
@@ -155,12 +210,15 @@ def store_reports(session: Session, document_id: int, published: date | None,
 def link_report(session: Session, report: Report) -> Followup | None:
     """Link a new report to the stored directive it most likely answers, if any is close
     enough."""
+    cited = _cited(report)
     query = select(Directive).where(Directive.merged_into.is_(None),
                                     or_(Directive.review.is_(None),
                                         Directive.review != "rejected"))
     if report.published is not None:
         query = query.where(or_(Directive.given.is_(None), Directive.given.between(
             report.published - HORIZON, report.published)))
+    if not cited and report.published is not None:  # an outcome answers an earlier order
+        query = query.where(or_(Directive.given.is_(None), Directive.given < report.published))
     if report.issuer_office:
         query = query.where(or_(Directive.issuer_office == report.issuer_office,
                                 Directive.issuer_id == report.issuer_office))
@@ -168,12 +226,14 @@ def link_report(session: Session, report: Report) -> Followup | None:
         query.order_by(Directive.given.desc(), Directive.id.desc()).limit(MAX_CANDIDATES)
         .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
-        and not any(s.document_id == report.document_id for s in d.sources)]
+        and not any(s.document_id == report.document_id for s in d.sources)
+        and (cited or (_same_object(d, report)
+                       and not _reported_in(session, d.id, report.document_id)))]
     if not candidates:
         return None
     scores = _scores([report], candidates)[0]
     best = int(np.argmax(scores))
-    if scores[best] < LINK_THRESHOLD:
+    if scores[best] < (LINK_THRESHOLD if cited else UNCITED_THRESHOLD):
         return None
     link = Followup(directive_id=candidates[best].id, report_id=report.id,
                     score=float(scores[best]))
@@ -192,12 +252,17 @@ def claim_reports(session: Session, directive: Directive) -> int:
     offices = {directive.issuer_office, directive.issuer_id} - {None}
     query = query.where(or_(Report.issuer_office.is_(None), Report.issuer_office.in_(offices)))
     reports = [r for r in session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES))
-               if _regions_agree(directive.regions, r.regions)]
+               if _regions_agree(directive.regions, r.regions)
+               and (_cited(r) or (_same_object(directive, r) and not (
+                   directive.given and r.published and r.published <= directive.given)))]
+    # One document reports a directive once: its citing sentence, else its best outcome.
+    reports = [r for r in reports if _cited(r) or not any(
+        o.document_id == r.document_id and _cited(o) for o in reports)]
     if not reports:
         return 0
     claimed = 0
     for report, score in zip(reports, _scores(reports, [directive])[:, 0], strict=True):
-        if score < LINK_THRESHOLD:
+        if score < (LINK_THRESHOLD if _cited(report) else UNCITED_THRESHOLD):
             continue
         existing = session.scalars(select(Followup).where(Followup.report_id == report.id)
                                    ).first()
@@ -209,6 +274,26 @@ def claim_reports(session: Session, directive: Directive) -> int:
         session.add(Followup(directive_id=directive.id, report_id=report.id, score=float(score)))
         claimed += 1
     return claimed
+
+
+def _reported_in(session: Session, directive_id: int, document_id: int) -> bool:
+    """Whether a sentence of the document is already linked to the directive."""
+    return session.scalar(select(Followup.report_id).join(Report).where(
+        Followup.directive_id == directive_id, Report.document_id == document_id)
+        .limit(1)) is not None
+
+
+def _cited(report: Report) -> bool:
+    lang = report.document.lang if report.document.lang in ("ru", "kk") else "ru"
+    return report_kind(report.sentence, lang) is not None
+
+
+def _same_object(directive: Directive, report: Report) -> bool:
+    """The report names what the directive is about: a name or a figure of its action or
+    evidence, in the report's sentence or its document's headline."""
+    ordered = object_keys(*[s.sentence for s in directive.sources[:1]])
+    told = object_keys(report.document.title or "", report.sentence)
+    return bool(ordered & told)
 
 
 def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> bool:
