@@ -256,7 +256,23 @@ def test_a_report_that_never_cites_the_order_is_linked_by_its_object(store: Stor
     other = RawDocument(id="other", published=date(2025, 10, 24), text=(
         "В Талдыкоргане открыли школу\n\nВ области Жетысу завершено строительство новой "
         "школы на 600 мест в микрорайоне Мушелтой."))
-    ingest(store, [order, done, other])
+    earlier = RawDocument(id="earlier", published=date(2023, 3, 1), text=(
+        "Газопровод в Жетысу\n\nПроектирование газопровода Талдыкорган – Ушарал "
+        "продолжается, сообщили в акимате."))
+    ingest(store, [earlier, order, done, other])
     [line] = [d for d in directives(store) if "газопровод" in d["action"]]
-    assert [f["document"] for f in line["followups"]] == ["done"]
+    assert [f["document"] for f in line["followups"]] == ["done"]  # not the earlier page
+    assert line["status"] == "done"
+
+
+def test_a_commitment_is_tracked_and_its_report_linked(store: Store) -> None:
+    promise = RawDocument(id="promise", published=date(2019, 6, 25), text=(
+        "Токаев в Арыси\n\nГлава государства Касым-Жомарт Токаев посетил Арысь.\n"
+        "«Всем пострадавшим будет построено 300 новых домов в Арыси», – сказал Президент."))
+    report = RawDocument(id="report", published=date(2019, 10, 1), text=(
+        "Дома для арысцев\n\nВ Арыси завершено строительство 300 новых домов для "
+        "пострадавших от взрывов."))
+    ingest(store, [promise, report])
+    [line] = [d for d in directives(store) if d["kind"] == "commitment"]
+    assert [f["document"] for f in line["followups"]] == ["report"]
     assert line["status"] == "done"
