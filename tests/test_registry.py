@@ -276,3 +276,22 @@ def test_a_commitment_is_tracked_and_its_report_linked(store: Store) -> None:
     [line] = [d for d in directives(store) if d["kind"] == "commitment"]
     assert [f["document"] for f in line["followups"]] == ["report"]
     assert line["status"] == "done"
+
+
+@pytest.mark.parametrize(("again_says", "lines_expected"), [
+    ("повторно поручил", 1),  # restated: one registry line with both sources
+    ("поручил", 2),  # weeks later in another story without saying so: a line of its own
+])
+def test_a_restated_directive_joins_its_first_line_across_stories(
+        store: Store, again_says: str, lines_expected: int) -> None:
+    first = RawDocument(id="first", published=date(2024, 1, 10), text=(
+        "Токаев поручил поддержать фермеров\n\nПрезидент Касым-Жомарт Токаев поручил "
+        "Правительству разработать программу поддержки фермеров Северо-Казахстанской области."))
+    again = RawDocument(id="again", published=date(2024, 3, 1), text=(
+        "Паводки в Казахстане\n\nГлава государства провел совещание по паводкам. Касым-Жомарт "
+        f"Токаев {again_says} Правительству разработать программу поддержки фермеров "
+        "Северо-Казахстанской области."))
+    ingest(store, [first, again])
+    lines = [d for d in directives(store) if "фермеров" in d["action"]]
+    assert len(lines) == lines_expected
+    assert {s["document"] for line in lines for s in line["sources"]} == {"first", "again"}

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from tapsyrma.records import Directive, Party
+from tapsyrma.registry.merge import restated
 from tapsyrma.registry.tracking import (
     object_keys,
     outcome_kind,
@@ -115,3 +116,15 @@ def test_object_keys_read_names_and_figures_across_alphabets() -> None:
 ])
 def test_outcome_kind(sentence: str, lang: str, expected: str | None) -> None:
     assert outcome_kind(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Глава государства повторно поручил Правительству ускорить строительство.", "ru", True),
+    ("Президент еще раз потребовал навести порядок на рынках.", "ru", True),
+    ("Мемлекет басшысы тапсырманы қайталады: жолдарды жөндеу керек.", "kk", True),
+    ("Президент тағы да тапсырды: газ құбырын салуды жеделдету қажет.", "kk", True),
+    ("Глава государства поручил Правительству ускорить строительство.", "ru", False),
+    ("Вновь избранный аким поручил отремонтировать дороги.", "ru", False),
+])
+def test_restated_directives(sentence: str, lang: str, expected: bool) -> None:
+    assert restated(sentence, lang) is expected

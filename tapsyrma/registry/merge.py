@@ -3,18 +3,23 @@
 Two outlets (or the Kazakh and the Russian service of one) reporting the same instruction
 give two extracted directives with the same issuer, overlapping addressees and an action
 worded differently, maybe in the other language. They merge into one `Directive` with both
-`Source`s; anything else starts a new directive.
+`Source`s; anything else starts a new directive. A directive restated weeks later
+("повторно поручил", "тапсырманы қайталады") is sought among the issuer's earlier directives
+of every story, and joins the one it repeats.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tapsyrma import embedding, records
+from tapsyrma.data import load
 from tapsyrma.entities.places import regions_of
 from tapsyrma.store.models import Addressee, Directive, Document, Source
 
@@ -26,6 +31,9 @@ SAME_ACTION_ACROSS_LANGUAGES = 0.86
 SAME_ACTION_IN_DOCUMENT = 0.96
 SAME_DEADLINE_BONUS = 0.03
 NOBODY = frozenset({"unspecified"})
+# How far back a restated directive's first statement is sought, and among how many.
+RESTATED_WITHIN = timedelta(days=365)
+MAX_RESTATED_CANDIDATES = 200
 
 
 def party_keys(party: records.Party | Addressee) -> set[str]:
@@ -83,10 +91,17 @@ def _same_directive(session: Session, row: Document,
                     extracted: records.Directive) -> Directive | None:
     """A stored directive of the story that says the same thing (a rejected one too: a new
     source of a rejected directive must not bring it back)."""
-    candidates = [d for d in session.scalars(
-        select(Directive).where(Directive.story_id == row.story_id,
-                                Directive.merged_into.is_(None)))
-        if same_issuer(d, extracted.issuer) and addressees_overlap(d, extracted.addressees)]
+    query = select(Directive).where(Directive.story_id == row.story_id,
+                                    Directive.merged_into.is_(None))
+    if restated(extracted.sentence, extracted.lang or row.lang):
+        query = select(Directive).where(Directive.merged_into.is_(None), (
+            Directive.story_id == row.story_id) | (Directive.given.is_not(None) & (
+                Directive.given.between(row.published - RESTATED_WITHIN, row.published)
+                if row.published else Directive.given.is_not(None)))) \
+            .order_by(Directive.given.desc()).limit(MAX_RESTATED_CANDIDATES)
+    candidates = [d for d in session.scalars(query)
+                  if same_issuer(d, extracted.issuer)
+                  and addressees_overlap(d, extracted.addressees)]
     if not candidates:
         return None
     exact = [d for d in candidates if _normal(d.action) == _normal(extracted.action)]
@@ -110,6 +125,19 @@ def _same_directive(session: Session, row: Document,
         if score >= needed and score > best_score:
             best, best_score = directive, score
     return best
+
+
+def restated(sentence: str, lang: str | None) -> bool:
+    """ "Президент повторно поручил …", "Мемлекет басшысы тапсырманы қайталады": an order
+    given again."""
+    pattern = _restated_patterns().get(lang or "")
+    return bool(pattern and pattern.search(sentence.lower()))
+
+
+@cache
+def _restated_patterns() -> dict[str, re.Pattern[str]]:
+    return {lang: re.compile(r"(?<!\w)(?:" + "|".join(words) + ")")
+            for lang, words in load("followups")["restated"].items()}
 
 
 def _normal(text: str) -> str:
