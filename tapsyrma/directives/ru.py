@@ -15,6 +15,7 @@ from tapsyrma import russian
 from tapsyrma.data import load_lexicon
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import agent_span, is_authority_at, nominative_party_span
+from tapsyrma.directives.timing import find_deadline
 from tapsyrma.entities.gazetteer import mentions_of
 from tapsyrma.records import Token
 
@@ -165,7 +166,8 @@ def _dative_in_clause(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
 def _nominal_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Акимам держать на постоянном контроле …", "Министерству … совместно с акиматами
     обеспечить …", "2. Аппарату акима обеспечить …": the order in its nominal form."""
-    if not _opens_clause(tokens, i) or not russian.in_case(tokens[i].text, "datv", PHRASE_POS):
+    if not russian.in_case(tokens[i].text, "datv", PHRASE_POS) or not (
+            _opens_clause(tokens, i) or _after_term(tokens, i)):
         return None
     found, after = _addressees(tokens, i, "dative")
     if not found or not any(_names_addressee(tokens, k) for k in range(*found[0])):
@@ -260,6 +262,18 @@ def _vocative(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
             and russian.in_case(words[0].text, "nomn", PHRASE_POS)):
         return (start, comma)
     return None
+
+
+def _after_term(tokens: Sequence[Token], i: int) -> bool:
+    """Only a term stands before the dative: "В месячный срок акимам районов подготовить …"."""
+    start = 0
+    while start < i and not tokens[start].text[:1].isalnum():
+        start += 1
+    if start >= i or any(t.text in CLAUSE_END for t in tokens[start:i]):
+        return False
+    words = " ".join(t.text for t in tokens[start:i] if t.text != ",")
+    deadline = find_deadline(words, "ru", None)
+    return deadline is not None and len(deadline.text) >= len(words) - 1
 
 
 def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
@@ -552,6 +566,12 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
         if word == "," and seen_noun and _starts_region(tokens, end + 1):
             end += 1  # "акимам Туркестанской, Жамбылской и Кызылординской областей"
             continue
+        if word == "«" and seen_noun:  # "учреждения «Отдел … города Уральска»": a name
+            close = next((k for k in range(end + 1, min(len(tokens), end + 25))
+                          if tokens[k].text == "»"), None)
+            if close is not None:
+                end = close + 1
+                continue
         if _infinitive_at(tokens, end) or not any(c.isalpha() for c in word):
             break
         if any(russian.in_case(word, c, PHRASE_POS) for c in cases) or (
