@@ -25,6 +25,8 @@ from tapsyrma.records import Token
 
 CLAUSE_END = set(".!?;:")
 COORDINATORS = {"мен", "пен", "бен", "және", ","}
+# A verbal noun with a 3rd-person possessive, in any case: бөлуі, бөлуін, бөлуіне.
+POSSESSED = ("уі", "уы", "уін", "уын", "уіне", "уына", "уіні", "уыны")
 FIRST_PERSON_ENDINGS = ("мын", "мін", "мыз", "міз", "дым", "дім", "дық", "дік", "тым", "тім")
 
 
@@ -393,11 +395,26 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
     else:
         start = _skip_openers(tokens, after, chain_end)
         end = chain_end + 1
+        agent = None if addressees else _genitive_agent(tokens, start, end)
+        if agent:  # "облыс әкімінің … көңіл бөлуін тапсырды": whose doing is ordered
+            addressees, start = [agent], _skip_openers(tokens, agent[1], chain_end)
     if start >= end:
         return None
     action = (tokens[start].start, tokens[end - 1].end)
     return Frame(kind, trigger, action, issuer=issuer, addressees=tuple(addressees),
                  first_person=first_person or _first_person(words, issuer))
+
+
+def _genitive_agent(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """An authority in the genitive opening the action, whose verbal noun with a possessive
+    follows: "облыс әкімінің осы мәселеге көңіл бөлуін" (that the akim pay attention)."""
+    for k in range(start, min(end, start + 4)):
+        if kazakh.is_genitive(tokens[k].text) and is_authority_at(tokens, k, "kk"):
+            if any(_any_verbal_noun(t.text) and t.text.lower().endswith(POSSESSED)
+                   for t in tokens[k + 1:end]):
+                return (_with_apposition(tokens, k), k + 1)
+            return None
+    return None
 
 
 def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str],
