@@ -63,6 +63,9 @@ def sentence_language(text: str, document_lang: str | None) -> str | None:
     if document_lang and len(LETTERS.findall(text, 0, 200)) < MIN_SENTENCE_LETTERS:
         return document_lang
     kazakh_letters = len(KAZAKH_LETTERS.findall(text))
+    if document_lang == "ru" and kazakh_letters and not any(
+            KAZAKH_LETTERS.search(w) for w in text.split() if not w[:1].isupper()):
+        kazakh_letters = 0  # only in names: "Глава региона Берік Әбдіғалиұлы поручил …"
     if kazakh_letters >= 3 or (document_lang == "kk" and kazakh_letters):
         return "kk"
     if document_lang == "ru" and not LATIN.search(text):

@@ -26,6 +26,11 @@ def test_language_sentence_with_kazakh_letters_is_kazakh() -> None:
     assert sentence_language("Қасым-Жомарт Тоқаев өңір басшыларымен кездесті.", "ru") == "kk"
 
 
+def test_language_kazakh_letters_in_a_name_alone_leave_a_russian_sentence_russian() -> None:
+    assert sentence_language("Глава региона Берік Әбдіғалиұлы дал поручение акимам городов "
+                             "и районов области.", "ru") == "ru"
+
+
 def test_language_long_texts_answer_by_their_alphabet() -> None:
     russian = ("Касым-Жомарт Токаев провел совещание с акимами областей и поручил им "
                "обеспечить подготовку к отопительному сезону, а также усилить контроль "
