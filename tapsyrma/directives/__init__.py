@@ -57,15 +57,16 @@ class _State:
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
     hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
-    dialogue: set[int] = field(default_factory=set)  # sentences of lines opened by a dash
+    dialogue: set[int] = field(default_factory=set)  # direct speech: quotes, dash-opened lines
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
                        lang: str | None, published: date | None) -> list[Directive]:
     context = _context(sentences, entities, lang, published)
     scene, hosts = _meeting_parties(sentences, lang, context)
-    state = _State(context, _speakers(text, sentences, lang, context), scene=scene,
-                   hosts=hosts, dialogue=dialogue_lines(text, sentences))
+    spans = speaker_spans(text, sentences)
+    state = _State(context, _speakers(text, spans, sentences, lang, context), scene=scene,
+                   hosts=hosts, dialogue=dialogue_lines(text, sentences) | set(spans))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -176,10 +177,12 @@ def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> t
     return (start, max(after) if after else end)
 
 
-def _speakers(text: str, sentences: Sequence[Sentence], lang: str | None,
-              context: DocumentContext) -> dict[int, Party]:
+def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[Sentence],
+              lang: str | None, context: DocumentContext) -> dict[int, Party]:
+    """The speaker of each quoted sentence whose speaker is named ("— заявил он" names
+    nobody: such a quote is still direct speech, its issuer the previous one)."""
     out = {}
-    for index, (start, end) in speaker_spans(text, sentences).items():
+    for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
         parties = span_parties(words, (0, len(words)), slang, context)

@@ -109,6 +109,8 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     start = _clause_start(tokens, i, floor)
     if any(w in lexicon()["opinion_markers"] for w in words[start:i]):
         return None  # "Оның пікірінше, … тиіс": an opinion
+    if _unauthorised_subject(tokens, start, i - 1):
+        return None  # "балалар … сеніп өсуі тиіс": what children should do is no order
     subject = nominative_party_span(tokens, i - 1, "kk")
     if not (subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk")):
         subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)

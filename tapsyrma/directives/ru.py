@@ -290,6 +290,12 @@ def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         # the thing; in the speaker's words, to those he addresses
         return Frame("instruction", (i, i + 1), _action_from(tokens, inf), scene=True,
                      soft=True)
+    if inf is not None and i > 0 and tokens[i - 1].text.lower() == "вы":
+        if russian.lemmas(tokens[inf].text) & lexicon()["not_orders"]:
+            return None  # "Вы должны знать, что …"
+        # "Вы должны работать круглосуточно": to those the speaker addresses
+        return Frame("instruction", (i, i + 1), _action_from(tokens, i + 1), scene=True,
+                     spoken=True)
     if inf is None or subject is None or not _executive(tokens, subject):
         return None
     that = next((k for k in range(subject[0] - 1, 0, -1) if tokens[k].text.lower() == "что"
