@@ -71,9 +71,20 @@ def dialogue_lines(text: str, sentences: Sequence[Sentence]) -> set[int]:
             if re.match(rf"{DASH}\s", text[text.rfind("\n", 0, s.start) + 1:s.end].lstrip())}
 
 
+# A line of someone's words signed with a dash and the name, no verb: "…, – Токаев."
+SIGNED_LINE = re.compile(rf"[,.!?»\"]\s*{DASH}\s*(?P<who>(?:[^\W\d_][\w.-]*\s*){{1,4}}?)[.!]?\s*$")
+
+
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Sentence index → the character span naming the speaker of the quote it stands in."""
     found: dict[int, tuple[int, int]] = {}
+    for line in re.finditer(r"[^\n]+", text):  # "Вам предстоит … работать, – Токаев."
+        signed = SIGNED_LINE.search(line.group())
+        if signed and signed.group("who")[:1].isupper():
+            who = (line.start() + signed.start("who"), line.start() + signed.end("who"))
+            for k, s in enumerate(sentences):
+                if line.start() <= s.start < line.start() + signed.start():
+                    found[k] = who
     for k, s in enumerate(sentences[1:], 1):  # "«…». Об этом заявил Президент."
         m = _about_previous().match(s.text)
         if m:
