@@ -57,7 +57,9 @@ class _State:
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
     hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
-    dialogue: set[int] = field(default_factory=set)  # direct speech: quotes, dash-opened lines
+    # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
+    # opened by a dash.
+    dialogue: set[int] = field(default_factory=set)
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
@@ -214,12 +216,10 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if frame.kind == "demand" and issuer == UNSPECIFIED:
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
     if frame.kind == "commitment" and ((issuer.office or issuer.id) not in PROMISERS or not (
-            index in state.speakers or index in state.dialogue
-            or _according_to(tokens, lang, state))):
+            index in state.dialogue or _according_to(tokens, lang, state))):
         return None  # a promise counts in the quoted words of the head of state or government
     if frame.scene and (issuer == UNSPECIFIED or (
-            (frame.soft or frame.spoken) and not _in_speech(state, index)
-            and not _according_to_phrase(tokens, lang))):
+            (frame.soft or frame.spoken) and not _in_speech(state, index, tokens, lang))):
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     deadline = find_deadline(sentence.text, lang, state.context.published)
     if lang == "ru" and frame.scene and frame.soft and not frame.addressees and (
@@ -336,10 +336,10 @@ def _subordinate_akims(addressees: list[Party], issuer: Party) -> list[Party]:
     return [Party("district-akims", p.name) if p.id == "akims" else p for p in addressees]
 
 
-def _in_speech(state: _State, index: int) -> bool:
-    """A sentence the authority says: inside a quotation or a line of direct speech, or in a
-    run of his orders."""
-    return index in state.speakers or index in state.dialogue or bool(
+def _in_speech(state: _State, index: int, tokens: Sequence[Token], lang: str) -> bool:
+    """A sentence the authority says: inside a quotation or a line of direct speech, in his
+    reported words ("По его словам, …"), or in a run of his orders."""
+    return index in state.dialogue or _according_to_phrase(tokens, lang) or bool(
         state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
 
 

@@ -64,9 +64,7 @@ class DocumentContext:
         if titled:
             return Party(person_id, name, titled)
         if title:
-            pattern = re.compile(REGION_OFFICE.sub(r"[^:]+", re.escape(title).replace(
-                r"\{", "{").replace(r"\}", "}")) + "$")
-            named = [o for o in person.offices if pattern.match(o.office)]
+            named = [o for o in person.offices if _fills(title, o.office)]
             if named:
                 return Party(person_id, name, self._nearest(named).office if self.published
                              else self._office(replace(person, offices=tuple(named))))
@@ -123,6 +121,12 @@ class DocumentContext:
         return Party(office, name, office)
 
 
+def _fills(title: str, office: str) -> bool:
+    """Whether an office is one a title names: "akim:{oblast}" names every "akim:…"."""
+    found = REGION_OFFICE.search(title)
+    return office.startswith(title[:found.start()]) if found else office == title
+
+
 def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentContext
                  ) -> str | None:
     """Fill "akim:{region}" from a region named beside the title, else from the region the
@@ -167,7 +171,7 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
         title = next((m.entry.key for m in around if m.entry.kind == "title"
                       and (m.end == mention.start or mention.end == m.start)), None)
         titled = title_office(title, around, context) if title else None
-        if titled and "{" in titled or titled == "district-akims":
+        if titled == "district-akims":  # a town's akim is no office a person holds here
             titled = None
         return context.person_party(key, name, title, titled)
     if kind in ("body", "party"):

@@ -266,9 +266,7 @@ def _vocative(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
 
 def _after_term(tokens: Sequence[Token], i: int) -> bool:
     """Only a term stands before the dative: "В месячный срок акимам районов подготовить …"."""
-    start = 0
-    while start < i and not tokens[start].text[:1].isalnum():
-        start += 1
+    start = _first_word(tokens, 0, i)
     if start >= i or any(t.text in CLAUSE_END for t in tokens[start:i]):
         return False
     words = " ".join(t.text for t in tokens[start:i] if t.text != ",")
@@ -464,9 +462,7 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
 def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
     """The infinitive phrase that opens the sentence before its trigger, in the word order of
     headlines: "Начать подготовку к весенне-полевым работам поручил Бердибек Сапарбаев"."""
-    start = 0
-    while start < trigger and not tokens[start].text[:1].isalnum():
-        start += 1
+    start = _first_word(tokens, 0, trigger)
     if start >= trigger or not _infinitive_at(tokens, start) or any(
             t.text in CLAUSE_END for t in tokens[start:trigger]):
         return None
@@ -487,10 +483,15 @@ def _quoted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | N
         close -= 1
     if close == trigger or not any(t.text in DASHES for t in tokens[close:trigger]):
         return None
-    start = 0
-    while start < close and not tokens[start].text[:1].isalnum():
-        start += 1
+    start = _first_word(tokens, 0, close)
     return (start, close) if start < close else None
+
+
+def _first_word(tokens: Sequence[Token], start: int, end: int) -> int:
+    """The first token from `start` that is a word, past quotes, dashes and list marks."""
+    while start < end and not tokens[start].text[:1].isalnum():
+        start += 1
+    return start
 
 
 def _clause_end(tokens: Sequence[Token], i: int) -> int:

@@ -30,7 +30,7 @@ from tapsyrma.directives.parties import slug
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.gazetteer import name_forms
 from tapsyrma.entities.places import regions_of
-from tapsyrma.store.models import Directive, Followup, Report, Source
+from tapsyrma.store.models import Directive, Document, Followup, Report, Source
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 YEAR = re.compile(r"(19|20)\d\d")
@@ -211,6 +211,7 @@ def link_report(session: Session, report: Report) -> Followup | None:
     """Link a new report to the stored directive it most likely answers, if any is close
     enough."""
     cited = _cited(report)
+    told = _told(report)
     query = select(Directive).where(Directive.merged_into.is_(None),
                                     or_(Directive.review.is_(None),
                                         Directive.review != "rejected"))
@@ -227,7 +228,7 @@ def link_report(session: Session, report: Report) -> Followup | None:
         .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)
-        and (cited or (_same_object(d, report)
+        and (cited or (_ordered(d) & told
                        and not _reported_in(session, d.id, report.document_id)))]
     if not candidates:
         return None
@@ -251,18 +252,21 @@ def claim_reports(session: Session, directive: Directive) -> int:
             directive.given, directive.given + HORIZON)))
     offices = {directive.issuer_office, directive.issuer_id} - {None}
     query = query.where(or_(Report.issuer_office.is_(None), Report.issuer_office.in_(offices)))
-    reports = [r for r in session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES))
-               if _regions_agree(directive.regions, r.regions)
-               and (_cited(r) or (_same_object(directive, r) and not (
+    found = list(session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES).options(
+        selectinload(Report.document).load_only(Document.lang, Document.title))))
+    cited = {r.id: _cited(r) for r in found}
+    ordered = _ordered(directive)
+    reports = [r for r in found if _regions_agree(directive.regions, r.regions)
+               and (cited[r.id] or (ordered & _told(r) and not (
                    directive.given and r.published and r.published <= directive.given)))]
     # One document reports a directive once: its citing sentence, else its best outcome.
-    reports = [r for r in reports if _cited(r) or not any(
-        o.document_id == r.document_id and _cited(o) for o in reports)]
+    citing = {r.document_id for r in reports if cited[r.id]}
+    reports = [r for r in reports if cited[r.id] or r.document_id not in citing]
     if not reports:
         return 0
     claimed = 0
     for report, score in zip(reports, _scores(reports, [directive])[:, 0], strict=True):
-        if score < (LINK_THRESHOLD if _cited(report) else UNCITED_THRESHOLD):
+        if score < (LINK_THRESHOLD if cited[report.id] else UNCITED_THRESHOLD):
             continue
         existing = session.scalars(select(Followup).where(Followup.report_id == report.id)
                                    ).first()
@@ -288,12 +292,15 @@ def _cited(report: Report) -> bool:
     return report_kind(report.sentence, lang) is not None
 
 
-def _same_object(directive: Directive, report: Report) -> bool:
-    """The report names what the directive is about: a name or a figure of its action or
-    evidence, in the report's sentence or its document's headline."""
-    ordered = object_keys(*[s.sentence for s in directive.sources[:1]])
-    told = object_keys(report.document.title or "", report.sentence)
-    return bool(ordered & told)
+def _ordered(directive: Directive) -> frozenset[str]:
+    """What a directive is about, by the names and figures of its evidence sentence; a report
+    that does not cite the order must name one of them (`_told`)."""
+    return object_keys(*[s.sentence for s in directive.sources[:1]])
+
+
+def _told(report: Report) -> frozenset[str]:
+    """The names and figures a report gives, in its sentence or its document's headline."""
+    return object_keys(report.document.title or "", report.sentence)
 
 
 def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> bool:
