@@ -136,7 +136,8 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
                      context: DocumentContext) -> tuple[list[Party], list[Party]]:
     """Whom the headline and lead say the issuer met or addressed: authorities in the
     instrumental ("совещание с акимами восьми регионов", "әкімдерімен кеңес өткізді",
-    "встретился с акимом Акмолинской области"), or the body whose meeting he held
+    "встретился с акимом Акмолинской области"), received or heard ("принял акима Шымкента",
+    "заслушал отчеты акимов"), or the body whose meeting he held
     ("заседание штаба", "штаб отырысы"); and who met them, the authority in the nominative
     of the same sentences."""
     found: list[Party] = []
@@ -147,8 +148,9 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         grammar = kk if slang == "kk" else ru
         before = len(found)
         for m in mentions_of(tokens, slang):
-            if m.entry.kind not in ("person", "title", "body", "party") or not _instrumental(
-                    tokens, m.start, m.end, slang):
+            if m.entry.kind not in ("person", "title", "body", "party") or not (
+                    _instrumental(tokens, m.start, m.end, slang)
+                    or grammar.received(tokens, m.start, m.end)):
                 continue
             found.extend(span_parties(tokens, _with_regions(tokens, m.start, m.end, slang),
                                       slang, context))
@@ -158,7 +160,8 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         host = nominative_party_span(tokens, len(tokens), slang)
         if len(found) > before and host:
             hosts.extend(span_parties(tokens, host, slang, context))
-    return [p for p in dict.fromkeys(found) if p.id not in SCENE_EXCLUDED], hosts
+    met = {p.id: p for p in reversed(found)}  # a title and the name beside it: one party
+    return [p for p in reversed(met.values()) if p.id not in SCENE_EXCLUDED], hosts
 
 
 def _instrumental(tokens: Sequence[Token], start: int, end: int, lang: str) -> bool:
@@ -173,10 +176,14 @@ def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> t
     областей") or, in Kazakh, before it."""
     regions = [m for m in mentions_of(tokens, lang) if m.entry.kind == "region"]
     if lang == "kk":
-        before = [m.start for m in regions if m.end <= start and start - m.end <= 3]
-        return (min(before) if before else start, end)
-    after = [m.end for m in regions if m.start >= end and m.start - end <= 3]
-    return (start, max(after) if after else end)
+        for m in reversed(regions):  # a list of them reaches as far as it goes on
+            if m.end <= start and start - m.end <= 3:
+                start = m.start
+        return (start, end)
+    for m in regions:
+        if m.start >= end and m.start - end <= 3:
+            end = m.end
+    return (start, end)
 
 
 def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[Sentence],
@@ -235,10 +242,12 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees:
         if frame.soft:
             return None
-        # An order in the first person or a ban is addressed to whom it says, or to all
-        addressees = ([UNSPECIFIED] if frame.first_person or frame.kind == "prohibition"
+        # A ban is addressed to whom it says, or to all; an order in the first person
+        # ("поручаю …") to those he addresses
+        addressees = ([UNSPECIFIED] if frame.kind == "prohibition" or frame.impersonal
                       else _carried_addressees(state, index, issuer))
-    addressees = _subordinate_akims(addressees, issuer)
+    addressees = _subordinate_akims(_with_partners(addressees, tokens, lang, state, issuer),
+                                    issuer)
     recurrence = find_recurrence(sentence.text, lang)
     action = _without_timing(text[frame.action[0]:frame.action[1]], deadline, recurrence)
     if not action:
@@ -325,6 +334,20 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     for party in out:  # one party per id, as first named
         first.setdefault(party.id, party)
     return list(first.values())
+
+
+def _with_partners(addressees: list[Party], tokens: Sequence[Token], lang: str, state: _State,
+                   issuer: Party) -> list[Party]:
+    """The state bodies told to act "together with" the addressee share the order
+    ("Правительству совместно с акиматом … поручено", "Үкімет әкімдіктермен бірге … тиіс")."""
+    grammar = kk if lang == "kk" else ru
+    found = [p for span in grammar.partners(tokens)
+             for p in span_parties(tokens, span, lang, state.context)
+             if not _same_party(p, issuer)]
+    if not found:
+        return addressees
+    named = [p for p in addressees if p not in (UNSPECIFIED, OFFICIALS)]
+    return list({p.id: p for p in named + found}.values())
 
 
 def _subordinate_akims(addressees: list[Party], issuer: Party) -> list[Party]:

@@ -29,3 +29,6 @@ class Frame:
     # Words that order only in the authority's own voice ("Разберитесь!"): outside his
     # quotation or a run of his orders they are the writer's.
     spoken: bool = False
+    # An order told as what will be done, to no one ("По моему поручению будет сформирован
+    # резерв"): an addressee left unnamed is nobody's, not the scene's.
+    impersonal: bool = False

@@ -495,15 +495,20 @@ def _beneficiary(word: str) -> bool:
 
 def _together_with(tokens: Sequence[Token], after: int, limit: int
                    ) -> tuple[tuple[int, int], int] | None:
-    """A state body in the instrumental with "бірлесіп"/"бірге" right after the addressee: the
-    partner span and where the action then starts. A private partner ("компаниялармен
-    бірлесіп") is part of the action."""
-    for j in range(after, min(limit, after + 5)):
-        if (tokens[j].text.lower() in lexicon()["together"] and j > after
-                and kazakh.has_case(tokens[j - 1].text, "instrumental")
-                and is_authority_at(tokens, j - 1, "kk")):
-            return (_phrase_start(tokens, j - 1), j), j + 1
-    return None
+    """A partner right after the addressee ("министрлігіне облыс әкімдіктерімен бірлесіп …"):
+    its span and where the action then starts."""
+    return next(((span, span[1] + 1) for span in partners(tokens)
+                 if after < span[1] < min(limit, after + 5)), None)
+
+
+def partners(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Every state body the sentence names as working "together with" whoever is told:
+    "Үкімет әкімдіктермен бірге …", "министрліктері әкімдіктермен бірлесіп …"."""
+    together = lexicon()["together"]
+    return [(_phrase_start(tokens, j - 1), j) for j in range(1, len(tokens))
+            if tokens[j].text.lower() in together
+            and kazakh.has_case(tokens[j - 1].text, "instrumental")
+            and is_authority_at(tokens, j - 1, "kk")]
 
 
 def _not_a_place(tokens: Sequence[Token], j: int) -> bool:
@@ -638,6 +643,17 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             if tokens[j].text.lower().startswith(meetings) and tokens[j - 1].text[:1].isalpha()
             and _can_address(tokens, j - 1)
             and (kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk"))]
+
+
+def received(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A party the sentence says was received or reported: "әкімі Мұрат Әйтеновті
+    қабылдады", "әкімдерінің есебін тыңдады"."""
+    last, words = tokens[end - 1].text, lexicon()
+    after = [t.text.lower() for t in tokens[end:end + 3]]
+    if kazakh.has_case(last, "accusative"):
+        return any(w.startswith(tuple(words["reception_verbs"])) for w in after)
+    return bool(kazakh.is_genitive(last) and after
+                and after[0].startswith(tuple(words["report_nouns"])))
 
 
 def addressee_head(words: Sequence[str]) -> str | None:

@@ -215,9 +215,13 @@ def _authority(m: Mention) -> bool:
 def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
                           ) -> tuple[int, int] | None:
     """The authority named in the nominative nearest before `limit`, with its apposition."""
-    found = [m for m in mentions_of(tokens, lang)
+    mentions = mentions_of(tokens, lang)
+    # A title with a name after it ("әкімі Мұрат Әйтеновті") takes the case of the name
+    named = {m.start: next((n.end for n in mentions if n.start == m.end and n.entry.kind == "person"
+                            and m.entry.kind == "title"), m.end) for m in mentions}
+    found = [m for m in mentions
              if m.end <= limit and _authority(m)
-             and is_nominative(tokens[m.end - 1 if lang == "kk" else m.start].text, lang)]
+             and is_nominative(tokens[named[m.start] - 1 if lang == "kk" else m.start].text, lang)]
     if not found:
         return None
     last = found[-1]
@@ -234,11 +238,21 @@ def agent_span(tokens: Sequence[Token], lang: str) -> tuple[int, int] | None:
     if lang == "kk":
         return None
     for m in mentions_of(tokens, lang):
-        after_preposition = m.start > 0 and russian.best_has(tokens[m.start - 1].text, "PREP")
-        if (_authority(m) and not after_preposition  # "совместно с акиматами" is no agent
+        if (_authority(m) and not _after_preposition(tokens, m.start)  # "совместно с
+                # акиматами", "Перед Правительством и руководителями" name no agent
                 and russian.in_case(tokens[m.start].text, "ablt", ("NOUN",))):
             return (m.start, m.end)
     return None
+
+
+def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
+    """A phrase governed by a preposition, itself or as one of a list after it ("перед
+    Правительством и руководителями областей")."""
+    k = start - 1
+    while k >= 0 and (tokens[k].text in (",", "и") or russian.in_case(
+            tokens[k].text, "ablt", ("NOUN", "ADJF")) or russian.best_has(tokens[k].text, "gent")):
+        k -= 1
+    return k >= 0 and russian.best_has(tokens[k].text, "PREP")
 
 
 def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,

@@ -410,7 +410,7 @@ def _by_order_frame(tokens: Sequence[Token]) -> Frame | None:
         return Frame("instruction", (start - 3, start), _action_from(tokens, start + must + 1),
                      addressees=(addressee,) if addressee else (), first_person=True)
     return Frame("instruction", (start - 3, start), _action_from(tokens, start),
-                 first_person=True)
+                 first_person=True, impersonal=True)
 
 
 def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
@@ -503,11 +503,17 @@ def _passive(tokens: Sequence[Token]) -> bool:
 
 
 def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]:
-    """The dative phrase that ends right before a passive trigger ("министрам поручено")."""
+    """The dative phrase that ends right before a passive trigger ("министрам поручено"),
+    or before its partner ("Правительству совместно с акиматом … поручено")."""
+    start = next((s for s, e in partners(tokens) if e == start), start)
     first = start
-    while first > 0 and start - first < 6 and any(
-            russian.in_case(tokens[first - 1].text, case, PHRASE_POS) for case in ("datv", "gent")):
+    while first > 0 and start - first < 8 and (any(
+            russian.in_case(tokens[first - 1].text, case, PHRASE_POS) for case in ("datv", "gent"))
+            or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
+                and russian.best_has(tokens[first].text, "gent"))):  # финансов поручено"
         first -= 1
+    while first < start and tokens[first].text in (",", "и"):
+        first += 1
     while first < start and not russian.in_case(tokens[first].text, "datv", PHRASE_POS):
         first += 1
     return [(first, start)] if first < start else []
@@ -547,14 +553,27 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
 def _together_with(tokens: Sequence[Token], found: list[tuple[int, int]], j: int
                    ) -> tuple[list[tuple[int, int]], int]:
     """ "поручил Минторговли совместно с акиматами …": a state body named as partner shares
-    the order; a private one ("с компаниями") is part of the action."""
-    for phrase in TOGETHER:
-        if all(_starts_with(tokens, j + k, w) for k, w in enumerate(phrase)):
-            start = j + len(phrase)
-            end = _phrase_in_case(tokens, start, ("ablt",))
-            if end > start and any(is_authority_at(tokens, k, "ru") for k in range(start, end)):
-                return found + [(start, end)], end
+    the order (and the action begins after it); a private one ("с компаниями") is part of
+    the action."""
+    for start, end in partners(tokens):
+        if start == j:
+            return found + [(start, end)], end
     return found, j
+
+
+def partners(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Every state body the sentence names as working "together with" whoever is told, with
+    the words that say so: "Правительству совместно с акиматом Туркестанской области
+    поручено …"."""
+    out = []
+    for j in range(len(tokens)):
+        for phrase in TOGETHER:
+            if all(_starts_with(tokens, j + k, w) for k, w in enumerate(phrase)):
+                start = j + len(phrase)
+                end = _phrase_in_case(tokens, start, ("ablt",))
+                if end > start and any(is_authority_at(tokens, k, "ru") for k in range(start, end)):
+                    out.append((j, end))
+    return out
 
 
 def _skip_to(tokens: Sequence[Token], j: int, preposition: str) -> int | None:
@@ -572,6 +591,11 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
         word = tokens[end].text
         if word == "," and seen_noun and _starts_region(tokens, end + 1):
             end += 1  # "акимам Туркестанской, Жамбылской и Кызылординской областей"
+            continue
+        region = next((m.end for m in mentions_of(tokens, "ru")
+                       if m.start == end and m.entry.kind == "region"), None)
+        if region and seen_noun:  # "акимам Абай и Улытау областей": a name that does not decline
+            end = region
             continue
         if word == "«" and seen_noun:  # "учреждения «Отдел … города Уральска»": a name
             close = next((k for k in range(end + 1, min(len(tokens), end + 25))
@@ -745,6 +769,18 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if russian.in_case(tokens[k].text, "gent", ("NOUN",)) and _names_addressee(tokens, k):
             out.append((k, k + 1))
     return out
+
+
+def received(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A party the sentence says was received or reported: "принял акима Шымкента",
+    "заслушал отчеты акимов областей"."""
+    if not russian.in_case(tokens[start].text, "gent", ("NOUN", "ADJF")) and not russian.in_case(
+            tokens[start].text, "accs", ("NOUN", "ADJF")):
+        return False
+    words = lexicon()
+    before = [russian.lemmas(t.text) for t in tokens[max(0, start - 4):start]]
+    return bool(before and before[-1] & set(words["report_nouns"])) or any(
+        lemmas & set(words["reception_verbs"]) for lemmas in before)
 
 
 def addressee_head(words: Sequence[str]) -> str | None:

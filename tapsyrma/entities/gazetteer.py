@@ -144,10 +144,10 @@ class Gazetteer:
             else:
                 i += 1
         extra = self._elided_regions(words, keys, found)
-        # "Жамбыл" (a town) and "Ақмола" (the capital's old name) before "… облыстары" are the
-        # regions
+        # "Жамбыл" (a town), "Ақмола" (the capital's old name) and "Абай" (a surname alone)
+        # before "… облыстары" are the regions
         kept = [m for m in found if not any(
-            m.entry.kind in ("place", "region") and m.start < e.end and e.start < m.end
+            m.entry.kind in ELIDABLE and m.start < e.end and e.start < m.end
             for e in extra)]
         return sorted(kept + extra, key=lambda m: m.start)
 
@@ -166,8 +166,8 @@ class Gazetteer:
         """Names coordinated before a region's "<name> <noun>" that share its noun:
         "Туркестанской, Жамбылской и Кызылординской областей", "Жамбыл және Қызылорда
         облыстары" name three and two regions."""
-        taken = {k for m in found if m.entry.kind not in ("place", "region")
-                 for k in range(m.start, m.end)}
+        taken = {k for m in found if m.entry.kind not in ELIDABLE or (
+                 m.entry.kind == "person" and m.end - m.start > 1) for k in range(m.start, m.end)}
         extra: list[Mention] = []
         for m in found:
             if m.entry.kind != "region" or not 2 <= m.end - m.start <= 3:
@@ -220,6 +220,8 @@ class Gazetteer:
 NO_KEYS: frozenset[str] = frozenset()
 REGION_NOUNS = {"облысы": frozenset({"облыстары"})}
 COORDINATORS = {",", "и", "және", "мен", "пен", "бен"}
+# What a region name with its noun elided may have been read as alone.
+ELIDABLE = ("place", "region", "person")
 PREFIX = 3
 
 
