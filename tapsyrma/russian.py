@@ -14,7 +14,10 @@ def analyser() -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=500_000)
 def parses(word: str) -> tuple:
-    return tuple(analyser().parse(word.lower()))
+    try:
+        return tuple(analyser().parse(word.lower()))
+    except ValueError:  # pymorphy3 asks unicodedata for the name of a letter that has none
+        return ()
 
 
 def lemmas(word: str) -> frozenset[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tapsyrma.errors import InputError
@@ -55,6 +55,7 @@ UNICODE = st.lists(st.one_of(
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(UNICODE)
+@example("𗀀")  # a letter without a name in Python's Unicode database (pymorphy3 asks for it)
 def test_pipeline_never_fails_inside_on_arbitrary_unicode(text: str) -> None:
     from tapsyrma.pipeline import extract_safely
     from tapsyrma.records import RawDocument

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from types import ModuleType
@@ -41,10 +41,17 @@ ADDRESSEE_CARRY = 3
 SPEECH_RUN = 2
 # The headline and lead: where an article says whom the issuer met.
 LEAD_SENTENCES = 3
+# What may stand between the subjects of one verb ("Премьер-министр и аким доложили").
+SUBJECT_JOINERS = {"и", ",", "және", "мен", "пен", "бен"}
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
 # Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
 PROMISERS = {"president", "prime-minister"}
+# Two actions are one when this share of the shorter's content words (compared by their
+# first letters, which carry the stem in both languages) is in the other.
+CONTENT_WORD = re.compile(r"\w{4,}")
+ACTION_STEM = 5
+SAME_ACTION_SHARE = 0.6
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -56,6 +63,7 @@ class _State:
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
     hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
+    reporters: list[Party] = field(default_factory=list)  # who last reported to the issuer
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
     # opened by a dash.
@@ -93,7 +101,29 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
         _note_subject(state, sentence, slang)
+    return _retold_addressees(out)
+
+
+def _retold_addressees(directives: list[Directive]) -> list[Directive]:
+    """A headline or lead retells an order that the body gives with its addressees ("Токаев
+    поручил оказать помощь пострадавшим" … "Премьер-министр и аким доложили … Поручил
+    оказать помощь"): the retelling with no addressee takes them."""
+    out = []
+    for d in directives:
+        if d.addressees == (UNSPECIFIED,):
+            told = next((o for o in directives if o.addressees not in ((UNSPECIFIED,), (OFFICIALS,))
+                         and o.issuer.id == d.issuer.id and _same_action(o.action, d.action)),
+                        None)
+            d = replace(d, addressees=told.addressees) if told else d
+        out.append(d)
     return out
+
+
+def _same_action(a: str, b: str) -> bool:
+    """Two wordings of one action: most content words of the shorter begin the same way."""
+    ka, kb = ({w[:ACTION_STEM].lower() for w in CONTENT_WORD.findall(x)} for x in (a, b))
+    shorter = min(len(ka), len(kb))
+    return shorter >= 2 and len(ka & kb) >= SAME_ACTION_SHARE * shorter
 
 
 def _passes_prefilter(text: str, lexicon: dict) -> bool:
@@ -211,6 +241,24 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
         parties = span_parties(sentence.tokens, span, lang, state.context)
         if parties:
             state.last_issuer = parties[0]
+    state.reporters = _reporters(sentence.tokens, lang, state.context) or state.reporters
+
+
+def _reporters(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
+    """Who the sentence says reported ("Премьер-министр А. Мамин и аким У. Шукеев доложили
+    о мерах", "Әкім … есеп берді"): the subjects before the verb of reporting."""
+    verb = (kk if lang == "kk" else ru).report_verb(tokens)
+    found: list[Party] = []
+    limit = verb or 0
+    while limit:
+        span = nominative_party_span(tokens, limit, lang)
+        if span is None or (found and not all(  # the subject, and those coordinated with it
+                t.text.lower() in SUBJECT_JOINERS or t.text[:1].isupper()  # "аким У.Шукеев"
+                for t in tokens[span[1]:limit])):
+            break
+        found[:0] = span_parties(tokens, span, lang, context)
+        limit = span[0]
+    return found
 
 
 def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: str,
@@ -379,6 +427,9 @@ def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]
             break
         if prev.issuer.id == issuer.id and prev.addressees != (UNSPECIFIED,):
             return list(prev.addressees)
+    reporters = [p for p in state.reporters if not _same_party(p, issuer)]
+    if reporters:  # "Аким доложил о … . Президент поручил …"
+        return reporters
     if state.hosts and not any(_same_party(issuer, h) for h in state.hosts):
         return [UNSPECIFIED]  # the scene is the host's: a directive he recalls is not his
     scene = [p for p in state.scene  # the akimat whose meeting the akim held is his own

@@ -656,6 +656,17 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
                 and after[0].startswith(tuple(words["report_nouns"])))
 
 
+def report_verb(tokens: Sequence[Token]) -> int | None:
+    """Where the sentence says someone reported ("әкім … есеп берді"), if it does."""
+    low = [t.text.lower() for t in tokens]
+    for phrase in lexicon()["report_verbs"]:
+        words = phrase.split()
+        for i in range(len(low) - len(words) + 1):
+            if low[i:i + len(words)] == words:
+                return i
+    return None
+
+
 def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
     heads = lexicon()["addressee_heads"]

@@ -84,16 +84,15 @@ class DocumentContext:
         return min(offices, key=lambda o: (distance(o), -(o.start or date.min).toordinal()))
 
     def _office(self, person: Person) -> str | None:
-        """With no date: the office the article names or whose region it is about, else the
-        latest one."""
-        for office in person.offices:
-            if office.office in self.offices:
-                return office.office
-        for office in person.offices:
-            if office.office.split(":")[-1] in self.regions:
-                return office.office
-        dated = [o for o in person.offices if o.start]
-        return max(dated, key=lambda o: o.start).office if dated else None  # type: ignore
+        """With no date: the latest of the offices the article names or whose region it is
+        about, else the latest one."""
+        named = [o for o in person.offices if o.office in self.offices] or [
+            o for o in person.offices if o.office.split(":")[-1] in self.regions]
+        candidates = named or list(person.offices)
+        dated = [o for o in candidates if o.start]  # the latest of them
+        if dated:
+            return max(dated, key=lambda o: o.start or date.min).office
+        return candidates[0].office if named else None
 
     def akim_regions(self) -> Counter[str]:
         """The regions whose akims the article names ("облыс әкімі Гүлшара Әбдіқалықова"):
@@ -109,8 +108,8 @@ class DocumentContext:
             held = holders(office, self.published)
             if len(held) == 1:
                 return Party(held[0].id, name, office)
-        named = [p for p in self.persons
-                 if any(o.office == office for o in persons()[p].offices)]
+        named = [p for p in self.persons  # holding it here, not in another year
+                 if self.person_party(p, "").office == office]
         if named:
             return Party(named[0], name, office)
         if self.published is None:

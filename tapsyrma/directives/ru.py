@@ -783,6 +783,13 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
         lemmas & set(words["reception_verbs"]) for lemmas in before)
 
 
+def report_verb(tokens: Sequence[Token]) -> int | None:
+    """Where the sentence says someone reported ("аким доложил о мерах"), if it does."""
+    verbs = set(lexicon()["report_verbs"])
+    return next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()
+                 and russian.best_has(t.text, "VERB") and russian.lemmas(t.text) & verbs), None)
+
+
 def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
     heads = lexicon()["addressee_heads"]
