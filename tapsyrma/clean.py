@@ -24,7 +24,12 @@ from tapsyrma import data
 from tapsyrma.dates import page_date
 from tapsyrma.errors import InputError
 from tapsyrma.records import CleanDocument, RawDocument
-from tapsyrma.translit import latin_to_cyrillic, looks_like_latin_kazakh
+from tapsyrma.translit import (
+    arabic_to_cyrillic,
+    latin_to_cyrillic,
+    looks_like_arabic_kazakh,
+    looks_like_latin_kazakh,
+)
 
 EMPTY_AFTER_CLEANING = "empty after cleaning"
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -254,7 +259,7 @@ def with_title_first(lines: list[str], title: str | None) -> list[str]:
 
 def normalise(text: str) -> tuple[str, bool]:
     """NFC, plain spaces and newlines, no WPML markers, Cyrillic Kazakh; and whether the
-    text was transliterated from the Latin alphabet."""
+    text was transliterated from the Latin or the Arabic script."""
     text = unicodedata.normalize("NFC", text)
     text = LINE_BREAKS.sub("\n", text)
     text = INVISIBLE_OR_CONTROL.sub("", ODD_SPACE.sub(" ", text))
@@ -262,6 +267,8 @@ def normalise(text: str) -> tuple[str, bool]:
     transliterated = looks_like_latin_kazakh(text)
     if transliterated:
         text = latin_to_cyrillic(text)
+    elif looks_like_arabic_kazakh(text):
+        text, transliterated = arabic_to_cyrillic(text), True
     return fix_lookalikes(text), transliterated
 
 

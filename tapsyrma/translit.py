@@ -59,6 +59,52 @@ def _apostrophe_letter() -> re.Pattern[str]:
     return re.compile(rf"[{letters}]'", re.IGNORECASE)
 
 
+ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0674]")
+ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+NAME_WORD = re.compile(r"[^\W\d_]{4,}(?:-[^\W\d_]+)*")
+
+
+def looks_like_arabic_kazakh(text: str) -> bool:
+    """Whether `text` is mostly Kazakh written in the Arabic script."""
+    sample = text[:SAMPLE_CHARS]
+    arabic = len(ARABIC_LETTER.findall(sample))
+    if arabic == 0:
+        return False
+    rule = _settings()["arabic"]
+    return (arabic / len(LETTER.findall(sample)) >= rule["min_arabic_share"]
+            and any(ch in sample for ch in rule["kazakh_letters"]) and "ئ" not in sample)
+
+
+def arabic_to_cyrillic(text: str) -> str:
+    """Kazakh in the Arabic script written in Cyrillic; the script has no capitals, so the
+    first word of a sentence or a quotation and the words that begin with a known proper
+    name are capitalised."""
+    text = ARABIC_WORD.sub(lambda m: _arabic_word(m.group()), text)
+    names = _proper_names()
+    text = NAME_WORD.sub(lambda m: "-".join(p.capitalize() for p in m.group().split("-")) if any(
+        m.group()[:k] in names for k in range(4, len(m.group()) + 1)) else m.group(), text)
+    return re.sub(r"(^|[.!?«\"]\s*)([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), text,
+                  flags=re.MULTILINE)
+
+
+def _arabic_word(word: str) -> str:
+    rule = _settings()["arabic"]
+    front = any(ch in word for ch in rule["front_marks"]) or (
+        any(ch in word for ch in rule["front_letters"])
+        and not any(ch in word for ch in rule["back_letters"]))
+    letters = [rule["letters"].get(ch, ch) for ch in word]
+    if front:
+        letters = [rule["front"].get(ch, ch) for ch in letters]
+    return _fix_short_i("".join(letters))
+
+
+@cache
+def _proper_names() -> frozenset[str]:
+    from tapsyrma.entities.gazetteer import proper_name_forms  # cleaning reads a few names
+
+    return proper_name_forms("kk")
+
+
 def looks_like_latin_kazakh(text: str) -> bool:
     """Whether `text` is mostly Kazakh written in one of the Latin alphabets."""
     sample = text[:SAMPLE_CHARS]

@@ -373,3 +373,32 @@ def test_clean_empty_after_cleaning_is_reported() -> None:
 def test_clean_text_with_content_is_not_empty() -> None:
     raw = RawDocument(id="t", text=LEAD_RU)
     assert empty_after_cleaning(raw, clean(raw)) is None
+
+
+# --- Kazakh in the Arabic script -----------------------------------------------------------
+
+ARABIC = "مەملەكەت باسشىسى قاسىم-جومارت توقاەۆ ٴاكىمدەرگە جۇمىستى كۇشەيتۋدى تاپسىردى."
+ARABIC_IN_CYRILLIC = ("Мемлекет басшысы Қасым-Жомарт Тоқаев әкімдерге жұмысты күшейтуді "
+                      "тапсырды.")
+
+
+def test_clean_arabic_script_kazakh_is_transliterated() -> None:
+    """Back and front vowels from the hamza and the letters ە ك گ; capitals for the first
+    word and for known names, which the script does not mark."""
+    doc = clean(RawDocument(id="t", text=ARABIC))
+    assert doc.transliterated and doc.text == ARABIC_IN_CYRILLIC
+
+
+@pytest.mark.parametrize("text", ["هذا نص عربي عن الرئيس", "ئۇيغۇر تىلى ۋە ئەدەبىياتى"])
+def test_clean_arabic_and_uyghur_are_not_transliterated(text: str) -> None:
+    doc = clean(RawDocument(id="t", text=text))
+    assert not doc.transliterated and doc.text == text
+
+
+def test_arabic_script_kazakh_directive_is_extracted() -> None:
+    from tapsyrma.pipeline import extract_text
+
+    doc = extract_text(ARABIC)
+    assert doc.lang == "kk"
+    assert [(d.issuer.id, [a.id for a in d.addressees]) for d in doc.directives] == [
+        ("tokayev", ["akims"])]

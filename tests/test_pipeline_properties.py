@@ -43,13 +43,15 @@ def test_pipeline_offsets_index_the_cleaned_text(text: str) -> None:
         assert d.action and d.action in doc.text
 
 
-# Mixed scripts, combining marks and the Latin-Kazakh letters of every alphabet in both cases.
+# Mixed scripts, combining marks, the Latin-Kazakh letters of every alphabet in both cases and
+# Kazakh words in the Arabic script.
 UNICODE = st.lists(st.one_of(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20),
     st.text(alphabet="ÁáÓóÚúÝýǴǵŃńİıÄäÖöÜüŞşÇçĞğŊŋŪūÍíƏəҚқҒғҢңӨөҰұҮүҺһІі'’`\u0301\u0307\u0308 ",
             max_size=20),
     st.sampled_from(["Qazaqstan ", "Respýblıkasy ", "äkımı ", "Prezıdent ", " tapsyrdy. ",
-                     "Тоқаев ", "поручил ", "\n", "«", "» – деді ", ":", "\n— "])),
+                     "Тоқаев ", "поручил ", "\n", "«", "» – деді ", ":", "\n— ",
+                     "ٴاكىمدەرگە ", "تاپسىردى. ", "قاسىم-جومارت "])),
     max_size=30).map("".join)
 
 

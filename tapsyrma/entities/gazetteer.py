@@ -293,6 +293,17 @@ def name_forms() -> frozenset[str]:
 
 
 @cache
+def proper_name_forms(lang: str) -> frozenset[str]:
+    """The lower-cased words of the names of persons and regions in one language (four
+    letters or more): where a script has no capitals, they say which words are names. Places
+    are left out: many of their names are common words too."""
+    names = [n for p in persons().values() for n in p.names.values()]
+    names += [n for item in load("regions")["region"] for n in item.get(lang, [])]
+    return frozenset(w.lower() for n in names for w in WORD.findall(n)
+                     if len(w) >= 4 and w[:1].isupper())
+
+
+@cache
 def place_regions() -> dict[str, str]:
     """The region of each place in Kazakhstan (towns, districts), by place slug."""
     return {p["slug"]: p["region"] for p in load("places")["place"] if p.get("region")}
