@@ -226,12 +226,13 @@ def link_report(session: Session, report: Report) -> Followup | None:
     if report.issuer_office:
         query = query.where(or_(Directive.issuer_office == report.issuer_office,
                                 Directive.issuer_id == report.issuer_office))
+    reported = set() if cited else _reported_in(session, report.document_id)
     candidates = [d for d in session.scalars(
         query.order_by(Directive.given.desc(), Directive.id.desc()).limit(MAX_CANDIDATES)
         .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)
-        and (cited or not _reported_in(session, d.id, report.document_id))]
+        and (cited or d.id not in reported)]
     if not candidates:
         return None
     scores = _scores([report], candidates)[0] - np.array(
@@ -287,11 +288,10 @@ def _threshold(directive: Directive, told: frozenset[str]) -> float:
     return NAMED_OBJECT_THRESHOLD if _ordered(directive) & told else LINK_THRESHOLD
 
 
-def _reported_in(session: Session, directive_id: int, document_id: int) -> bool:
-    """Whether a sentence of the document is already linked to the directive."""
-    return session.scalar(select(Followup.report_id).join(Report).where(
-        Followup.directive_id == directive_id, Report.document_id == document_id)
-        .limit(1)) is not None
+def _reported_in(session: Session, document_id: int) -> set[int]:
+    """The directives a sentence of the document is already linked to."""
+    return set(session.scalars(select(Followup.directive_id).join(Report)
+                               .where(Report.document_id == document_id)))
 
 
 def _cited(report: Report) -> bool:
