@@ -295,3 +295,34 @@ def test_a_restated_directive_joins_its_first_line_across_stories(
     lines = [d for d in directives(store) if "фермеров" in d["action"]]
     assert len(lines) == lines_expected
     assert {s["document"] for line in lines for s in line["sources"]} == {"first", "again"}
+
+
+def test_a_chain_of_three_events_stays_three_stories(store: Store) -> None:
+    """A (floods in Atyrau) ~ B (floods in Atyrau and Aktobe, next day) ~ C (a school opened in
+    Aktobe, the day after): each shares actors with the next, none is the other's event. A
+    copy of A from another outlet joins A."""
+    a = RawDocument(id="a", published=date(2024, 4, 1), source="A", text=(
+        "Токаев провел совещание по паводку в Атырауской области\n\nПрезидент Касым-Жомарт "
+        "Токаев провел совещание по паводковой ситуации в Атырауской области. Аким Атырауской "
+        "области доложил, что подтоплены 430 домов, эвакуированы 1 200 жителей. Глава "
+        "государства поручил ускорить выплату компенсаций пострадавшим."))
+    copy = RawDocument(id="a-copy", published=date(2024, 4, 1), source="B", text=(
+        "Президент провел совещание по паводку в Атырау\n\nКасым-Жомарт Токаев провел "
+        "совещание по паводковой ситуации в Атырауской области, сообщает Акорда. По данным "
+        "акима области, подтоплены 430 домов, эвакуированы 1 200 жителей. Президент поручил "
+        "ускорить выплату компенсаций пострадавшим."))
+    b = RawDocument(id="b", published=date(2024, 4, 2), source="A", text=(
+        "Токаев провел совещание с акимами Атырауской и Актюбинской областей\n\nПрезидент "
+        "Касым-Жомарт Токаев провел совещание с акимами Атырауской и Актюбинской областей по "
+        "паводкам. В Атырауской области подтоплены 430 домов, в Актюбинской области 520 домов. "
+        "Глава государства поручил подготовить дамбы в Актюбинской области."))
+    c = RawDocument(id="c", published=date(2024, 4, 3), source="A", text=(
+        "Токаев открыл школу в Актобе\n\nПрезидент Касым-Жомарт Токаев открыл новую школу на "
+        "1 200 мест в Актобе. Аким Актюбинской области доложил о строительстве еще трех школ в "
+        "области. Глава государства поручил акиму Актюбинской области завершить их "
+        "строительство к 1 сентября."))
+    ingest(store, [a, copy, b, c])
+    with store.session() as session:
+        story = {d.doc_id: d.story_id for d in session.scalars(select(Document))}
+    assert story["a"] == story["a-copy"]
+    assert len({story["a"], story["b"], story["c"]}) == 3
