@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from tapsyrma import kazakh, russian
 from tapsyrma.data import load
@@ -207,8 +208,14 @@ def is_nominative(word: str, lang: str) -> bool:
 
 
 def _authority(m: Mention) -> bool:
-    return m.entry.kind in AUTHORITY_KINDS or (
-        m.entry.kind == "party" and not m.entry.key.startswith("other:"))
+    return m.entry.kind in AUTHORITY_KINDS or (m.entry.kind == "party" and (
+        not m.entry.key.startswith("other:") or m.entry.key in _other_authorities()))
+
+
+@cache
+def _other_authorities() -> frozenset[str]:
+    """The parties outside the contract's table that can give orders (deputy akims)."""
+    return frozenset(p["id"] for p in load("parties")["party"] if p.get("authority"))
 
 
 def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
