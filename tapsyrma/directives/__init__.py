@@ -84,12 +84,15 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         item = _list_item(sentence.text) and state.list_open
         passes = not item and _passes_prefilter(sentence.text, grammar.lexicon())
         state.list_open = bool(item) or (passes and sentence.text.rstrip().endswith(":"))
-        if item:
-            frame = grammar.list_item_frame(sentence.tokens)
-            directive = frame and _directive(text, sentence, index, frame, slang, state)
-            if directive:
-                out.append(directive)
-                state.previous.append((index, directive))
+        if item:  # "— усилить штаб …;", or with its addressee: "• Министерству … принять …"
+            infinitive = grammar.list_item_frame(sentence.tokens)
+            body = replace(sentence, tokens=_after_marker(sentence.tokens))
+            for frame, said in [(infinitive, sentence)] if infinitive else (
+                    (f, body) for f in grammar.frames(body.tokens)):
+                directive = _directive(text, said, index, frame, slang, state)
+                if directive:
+                    out.append(directive)
+                    state.previous.append((index, directive))
             continue
         if not passes:
             _note_subject(state, sentence, slang)
@@ -133,6 +136,11 @@ def _passes_prefilter(text: str, lexicon: dict) -> bool:
     return ((any(stem in low for stem in lexicon["prefilter"])
              or any(_compiled(p).search(low) for p in lexicon.get("prefilter_re", ())))
             and not any(marker in low for marker in lexicon["report_markers"]))
+
+
+def _after_marker(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The tokens of a list item after its marker ("•", "2)")."""
+    return tokens[next((k for k, t in enumerate(tokens) if t.text[:1].isalpha()), 0):]
 
 
 def _list_item(text: str) -> bool:
