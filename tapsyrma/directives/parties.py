@@ -131,7 +131,7 @@ def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentCon
                  ) -> str | None:
     """Fill "akim:{region}" from a region named beside the title, else from the region the
     article is about; "{oblast}" takes an oblast only, "{city}" a city of republican
-    significance. A city's akim in an article about no such city is a town's akim:
+    significance. A city's akim in an article that names no such city is a town's akim:
     "district-akims"."""
     found = REGION_OFFICE.search(pattern)
     if not found:
@@ -146,7 +146,7 @@ def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentCon
               or top_region(context.akim_regions(), kind))
     if region:
         return REGION_OFFICE.sub(region, pattern)
-    return "district-akims" if kind == "city" and context.regions else None
+    return "district-akims" if kind == "city" else None
 
 
 def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Mention]) -> bool:

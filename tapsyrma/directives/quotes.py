@@ -42,9 +42,11 @@ def _opening_before(text: str, close: int) -> int:
 
 
 def _opens(text: str, i: int) -> bool:
-    """A quote mark after a non-letter, or a dash that starts a line (Kazakh direct speech)."""
+    """A quote mark after a non-letter, or a dash that starts a line or a sentence ("…
+    баки. - Минимум два раза в неделю вы должны …, - заявил аким")."""
     c, before = text[i], text[i - 1] if i else "\n"
-    return c in "“„" or (c == '"' and not before.isalnum()) or (c in "–—-" and before == "\n")
+    return c in "“„" or (c == '"' and not before.isalnum()) or (c in "–—-" and (
+        before == "\n" or (before == " " and text[max(0, i - 2):i - 1] in (".", "!", "?"))))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
