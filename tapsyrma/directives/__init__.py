@@ -19,6 +19,7 @@ from tapsyrma.directives import kk, ru
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
     DocumentContext,
+    is_nominative,
     mentions_of,
     nominative_party_span,
     span_parties,
@@ -198,8 +199,20 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         host = nominative_party_span(tokens, len(tokens), slang)
         if len(found) > before and host:
             hosts.extend(span_parties(tokens, host, slang, context))
+        found.extend(_participants(tokens, slang, context))  # in the nominative: no host
     met = {p.id: p for p in reversed(found)}  # a title and the name beside it: one party
     return [p for p in reversed(met.values()) if p.id not in SCENE_EXCLUDED], hosts
+
+
+def _participants(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
+    """Who a sentence says took part ("Оған қала, аудан әкімдері … қатысты", "В совещании
+    приняли участие акимы районов"): the parties it names in the nominative."""
+    if (kk if lang == "kk" else ru).report_verb(tokens, "participation_verbs") is None:
+        return []
+    return [p for m in mentions_of(tokens, lang)
+            if m.entry.kind in ("person", "title", "body", "party")
+            and is_nominative(tokens[m.end - 1 if lang == "kk" else m.start].text, lang)
+            for p in span_parties(tokens, (m.start, m.end), lang, context)]
 
 
 def _instrumental(tokens: Sequence[Token], start: int, end: int, lang: str) -> bool:

@@ -656,10 +656,11 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
                 and after[0].startswith(tuple(words["report_nouns"])))
 
 
-def report_verb(tokens: Sequence[Token]) -> int | None:
-    """Where the sentence says someone reported ("әкім … есеп берді"), if it does."""
+def report_verb(tokens: Sequence[Token], kind: str = "report_verbs") -> int | None:
+    """Where the sentence says someone reported ("әкім … есеп берді") or, with
+    `participation_verbs`, took part ("аудан әкімдері қатысты"), if it does."""
     low = [t.text.lower() for t in tokens]
-    for phrase in lexicon()["report_verbs"]:
+    for phrase in lexicon()[kind]:
         words = phrase.split()
         for i in range(len(low) - len(words) + 1):
             if low[i:i + len(words)] == words:

@@ -779,15 +779,20 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
         return False
     words = lexicon()
     before = [russian.lemmas(t.text) for t in tokens[max(0, start - 4):start]]
+    if any(t.text.lower() == "участие" for t in tokens[max(0, start - 4):start]):
+        return False  # "приняли участие акимы": they took part (`participation_verbs`)
     return bool(before and before[-1] & set(words["report_nouns"])) or any(
         lemmas & set(words["reception_verbs"]) for lemmas in before)
 
 
-def report_verb(tokens: Sequence[Token]) -> int | None:
-    """Where the sentence says someone reported ("аким доложил о мерах"), if it does."""
-    verbs = set(lexicon()["report_verbs"])
-    return next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()
-                 and russian.best_has(t.text, "VERB") and russian.lemmas(t.text) & verbs), None)
+def report_verb(tokens: Sequence[Token], kind: str = "report_verbs") -> int | None:
+    """Where the sentence says someone reported ("аким доложил о мерах") or, with
+    `participation_verbs`, took part ("приняли участие акимы"), if it does."""
+    verbs = set(lexicon()[kind])
+    phrases = lexicon()["participation_phrases"] if kind == "participation_verbs" else ()
+    return next((i for i, t in enumerate(tokens) if t.text[:1].isalpha() and (
+        (russian.best_has(t.text, "VERB") and russian.lemmas(t.text) & verbs)
+        or any(_starts_with(tokens, i, p) for p in phrases))), None)
 
 
 def addressee_head(words: Sequence[str]) -> str | None:
