@@ -264,8 +264,10 @@ def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
 def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
                  context: DocumentContext, heads: Sequence[str] = ()) -> list[Party]:
     """The parties a span of tokens names; an unknown one by its head noun as other:<slug>."""
-    inside = [m for m in mentions_of(tokens, lang)  # a name may reach out of the span
-              if m.start < span[1] and span[0] < m.end]
+    inside = [m for m in mentions_of(tokens, lang)  # a name may reach out of the span, and
+              if m.start < span[1] and span[0] < m.end or (  # a Kazakh place in the genitive
+                  lang == "kk" and m.end == span[0] and m.entry.kind in ("place", "region")
+                  and kazakh.is_genitive(tokens[m.end - 1].text))]  # right before is its own
     words = list(tokens)
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]
