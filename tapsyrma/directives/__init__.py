@@ -65,6 +65,7 @@ class _State:
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
     hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
     reporters: list[Party] = field(default_factory=list)  # who last reported to the issuer
+    main_issuer: Party | None = None  # the first issuer an order names as its subject
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
     # opened by a dash.
@@ -356,14 +357,19 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
             [t.text for t in tokens[slice(*frame.issuer)]])
         parties = span_parties(tokens, frame.issuer, lang, state.context, [head] if head else [])
         if parties:
+            state.main_issuer = state.main_issuer or parties[0]
             return parties[0], CONFIDENCE["firm"]
     reported = _according_to(tokens, lang, state)
     if reported:
         return reported, CONFIDENCE["firm"]
     if index in state.speakers:
         return state.speakers[index], CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
-    if (frame.pronoun or frame.first_person or not frame.issuer) and state.last_issuer:
-        return state.last_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
+    if frame.pronoun or frame.first_person or not frame.issuer:
+        # "Он поручил" is the last subject's; "Акиму поручено" the article's main issuer's
+        context_issuer = (state.last_issuer if frame.pronoun or frame.first_person
+                          else state.main_issuer or state.last_issuer)
+        if context_issuer:
+            return context_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     return UNSPECIFIED, CONFIDENCE["firm"] + CONFIDENCE["no_issuer"]
 
 
