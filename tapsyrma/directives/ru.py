@@ -510,7 +510,9 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
     while first > 0 and start - first < 8 and (any(
             russian.in_case(tokens[first - 1].text, case, PHRASE_POS) for case in ("datv", "gent"))
             or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
-                and russian.best_has(tokens[first].text, "gent"))):  # финансов поручено"
+                and russian.best_has(tokens[first].text, "gent"))  # финансов поручено"
+            or (tokens[first - 1].text == "и" and first > 1  # "Правительству и новому
+                and russian.in_case(tokens[first - 2].text, "datv", PHRASE_POS))):  # руководству
         first -= 1
     while first < start and tokens[first].text in (",", "и"):
         first += 1

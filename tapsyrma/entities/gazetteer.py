@@ -362,11 +362,35 @@ def gazetteer(lang: str) -> Gazetteer:
     # found in Kazakh "суды" (the water, accusative).
     own = (lang,)
     _add_named(g, load("bodies")["body"], "body", own, with_abbr=True)
+    for name, body in _first_fields(load("bodies")["body"], lang).items():
+        g.add(name, Entry("body", body))
     _add_named(g, load("parties")["party"], "party", own)
     for item in load("titles")["title"]:
         for name in item.get(lang, []):
             g.add(name, Entry("title", item["office"]))
     return g
+
+
+# "Министерство торговли и интеграции" is said "Министерство торговли", "Сауда және
+# интеграция министрлігі" "Сауда министрлігі": a ministry by the first of its fields.
+FIRST_FIELD = {"ru": re.compile(r"^(Министерство [^,]+?)(?: и |, )"),
+               "kk": re.compile(r"^(.+?)(?:,| және) .+ (министрлігі)$")}
+
+
+def _first_fields(items: list[dict], lang: str) -> dict[str, str]:
+    """Short names of ministries by their first field, where one ministry line has it."""
+    pattern = FIRST_FIELD.get(lang)
+    if pattern is None:
+        return {}
+    full = {n.lower(): item["id"] for item in items for n in item.get(lang, [])}
+    found: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        for name in item.get(lang, []):
+            m = pattern.match(name)
+            if m:
+                found[" ".join(g for g in m.groups() if g)].add(item["id"])
+    return {name: next(iter(ids)) for name, ids in found.items()
+            if len(ids) == 1 and full.get(name.lower(), next(iter(ids))) in ids}
 
 
 def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...],
