@@ -20,9 +20,11 @@ from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
     DocumentContext,
     is_nominative,
+    local_holders,
     mentions_of,
     nominative_party_span,
     span_parties,
+    stranger,
     title_office,
 )
 from tapsyrma.directives.quotes import dialogue_lines, speaker_spans
@@ -162,6 +164,7 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
         if e.id and e.type == "PER" and e.id not in context.persons:
             context.persons.append(e.id)
     context.regions = region_counts(entities)
+    context.stranger = stranger(entities, "kk" if lang == "kk" else "ru")
     for sentence in sentences:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):
@@ -169,6 +172,8 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
                 office = title_office(m.entry.key, (), context)
                 if office:
                     context.offices[office] += 1
+        for title, holder in local_holders(sentence.tokens, entities, slang, context).items():
+            context.local.setdefault(title, holder)
     return context
 
 

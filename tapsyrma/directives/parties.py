@@ -28,9 +28,11 @@ from tapsyrma.entities.gazetteer import (
     region_kinds,
 )
 from tapsyrma.entities.places import top_region
-from tapsyrma.records import Party, Token
+from tapsyrma.records import Entity, Party, Token
 
 REGION_OFFICE = re.compile(r"\{(region|oblast|city|ministry)\}")
+CYRILLIC_VOWELS = "аеёиоуыэюяәөұүі"
+SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы")
 # Which kind of region (regions.toml) a placeholder of a title may be filled with.
 PLACEHOLDER_KINDS = {"{region}": None, "{oblast}": "region", "{city}": "city"}
 CYR_TO_LAT = dict(zip(
@@ -41,7 +43,10 @@ CYR_TO_LAT = dict(zip(
 
 
 def slug(text: str) -> str:
-    latin = "".join(CYR_TO_LAT.get(c, c) for c in text.lower())
+    """A Latin slug; "е" after a vowel is "ye", as in the gazetteer's ids (Азбаев: azbayev)."""
+    low = text.lower()
+    latin = "".join("ye" if c == "е" and i and low[i - 1] in CYRILLIC_VOWELS
+                    else CYR_TO_LAT.get(c, c) for i, c in enumerate(low))
     return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "unknown"
 
 
@@ -54,6 +59,13 @@ class DocumentContext:
     regions: Counter[str] = field(default_factory=Counter)  # region slugs by frequency
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
+    # Persons the gazetteer does not know, by the title the article gives them ("Аким
+    # области Абельгази Кусаинов"): that title elsewhere in the article is them.
+    local: dict[str, Party] = field(default_factory=dict)
+    # The first person the article names whom the gazetteer does not know: whose an
+    # akim's title is when it names no region ("Аким области распорядился … Абельгази
+    # Кусаинов отметил").
+    stranger: Party | None = None
 
     def person_party(self, person_id: str, name: str, title: str | None = None,
                      titled: str | None = None) -> Party:
@@ -121,6 +133,38 @@ class DocumentContext:
         return Party(office, name, office)
 
 
+def local_holders(tokens: Sequence[Token], entities: Sequence[Entity], lang: str,
+                  context: DocumentContext) -> dict[str, Party]:
+    """Titles followed by the name of a person the gazetteer does not know ("Аким области
+    Абельгази Кусаинов", "Облыс әкімі Абельғазы Құсайынов"): the person, by surname slug."""
+    unknown = {e.start: e for e in entities if e.type == "PER" and e.id is None}
+    out = {}
+    for m in mentions_of(tokens, lang):
+        person = unknown.get(tokens[m.end].start) if m.entry.kind == "title" and m.end < len(
+            tokens) else None
+        if person is not None and len(person.text.split()) >= 2:
+            surname = _nominative(person.text.split()[-1], lang)
+            out[m.entry.key] = Party(slug(surname), person.text,
+                                     title_office(m.entry.key, (), context))
+    return out
+
+
+def stranger(entities: Sequence[Entity], lang: str) -> Party | None:
+    """The first person with a given name and a surname whom the gazetteer does not know."""
+    person = next((e for e in entities if e.type == "PER" and e.id is None
+                   and len(e.text.split()) >= 2), None)
+    return Party(slug(_nominative(person.text.split()[-1], lang)), person.text) if person else None
+
+
+def _nominative(surname: str, lang: str) -> str:
+    """A surname as the gazetteer would spell it: "Кусаинова" (genitive) → "Кусаинов"."""
+    if lang == "ru":
+        found = [p for p in russian.parses(surname) if "Surn" in p.tag]
+        return found[0].normal_form.capitalize() if found else surname
+    stems = [a.stem for a in kazakh.analyses(surname) if a.stem.endswith(SURNAME_ENDINGS)]
+    return max(stems, key=len).capitalize() if stems else surname
+
+
 def _fills(title: str, office: str) -> bool:
     """Whether an office is one a title names: "akim:{oblast}" names every "akim:…"."""
     found = REGION_OFFICE.search(title)
@@ -180,6 +224,10 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
         if _names_a_town(mention, words, around):
             return Party("district-akims", name)
         office = title_office(key, around, context)
+        local = context.local.get(key) or (
+            context.stranger if office is None and key.startswith("akim:") else None)
+        if local and (office is None or local.office in (None, office)):
+            return Party(local.id, name, office)  # the holder this article names
         if office == "district-akims":
             return Party(office, name)
         return context.office_party(office, name) if office else None
