@@ -656,10 +656,17 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
                 and after[0].startswith(tuple(words["report_nouns"])))
 
 
+@cache
+def _phrase_starts(kind: str) -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in lexicon()[kind])
+
+
 def report_verb(tokens: Sequence[Token], kind: str = "report_verbs") -> int | None:
     """Where the sentence says someone reported ("әкім … есеп берді") or, with
     `participation_verbs`, took part ("аудан әкімдері қатысты"), if it does."""
     low = [t.text.lower() for t in tokens]
+    if not _phrase_starts(kind).intersection(low):
+        return None  # the cheap test first: most sentences report nothing
     for phrase in lexicon()[kind]:
         words = phrase.split()
         for i in range(len(low) - len(words) + 1):

@@ -791,10 +791,12 @@ def report_verb(tokens: Sequence[Token], kind: str = "report_verbs") -> int | No
     """Where the sentence says someone reported ("аким доложил о мерах") or, with
     `participation_verbs`, took part ("приняли участие акимы"), if it does."""
     verbs = set(lexicon()[kind])
+    stems = {v[:4] for v in verbs}  # the cheap test first: most words are no such verb
     phrases = lexicon()["participation_phrases"] if kind == "participation_verbs" else ()
-    return next((i for i, t in enumerate(tokens) if t.text[:1].isalpha() and (
-        (russian.best_has(t.text, "VERB") and russian.lemmas(t.text) & verbs)
-        or any(_starts_with(tokens, i, p) for p in phrases))), None)
+    return next((i for i, t in enumerate(tokens) if (
+        (t.text[:4].lower() in stems and russian.best_has(t.text, "VERB")
+         and russian.lemmas(t.text) & verbs)
+        or (phrases and any(_starts_with(tokens, i, p) for p in phrases)))), None)
 
 
 def addressee_head(words: Sequence[str]) -> str | None:
