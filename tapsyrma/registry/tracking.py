@@ -6,10 +6,10 @@ answers: one given earlier, by the issuer the report names, about the same regio
 in meaning (multilingual embeddings of the two sentences, so a Russian directive can be
 answered in Kazakh). Most real reports never cite the order ("Завершено строительство
 газопровода Талдыкорган – Ушарал"): a sentence that says something was done or is under way
-is a report too, linked to a directive given before it. A report that names the
-directive's object (a name, a figure, read across both alphabets) needs a lower score than
-one that does not, whether it cites the order or not: "по поручению Главы государства" says
-little about which order it answers. Linking runs both ways: a
+is a report too, but it is linked only to a directive whose object it names (a name, a
+figure, read across both alphabets) and that was given before it. A report that names the
+object needs a lower score than one that only cites an order: "по поручению Главы
+государства" says little about which order it answers. Linking runs both ways: a
 report finds the directives already stored, a new directive the reports already stored, so
 ingest order does not matter.
 """
@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from sqlalchemy import or_, select
@@ -107,6 +107,7 @@ def outcome_kind(text: str, lang: str) -> str | None:
     return "done" if patterns["done"].search(low) else None
 
 
+@lru_cache(maxsize=100_000)  # a directive's sentence is read for every report it meets
 def object_keys(*texts: str) -> frozenset[str]:
     """What sentences are about that another can name the same way: proper names (not of
     persons, offices or the country; a sentence's first word is capitalised anyway) and
@@ -232,7 +233,7 @@ def link_report(session: Session, report: Report) -> Followup | None:
         .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)
-        and (cited or d.id not in reported)]
+        and (cited or (d.id not in reported and _ordered(d) & told))]
     if not candidates:
         return None
     scores = _scores([report], candidates)[0] - np.array(
@@ -259,9 +260,10 @@ def claim_reports(session: Session, directive: Directive) -> int:
     found = list(session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES).options(
         selectinload(Report.document).load_only(Document.lang, Document.title))))
     cited = {r.id: _cited(r) for r in found}
+    ordered = _ordered(directive)
     reports = [r for r in found if _regions_agree(directive.regions, r.regions)
-               and (cited[r.id] or not (
-                   directive.given and r.published and r.published <= directive.given))]
+               and (cited[r.id] or (ordered & _told(r) and not (
+                   directive.given and r.published and r.published <= directive.given)))]
     # One document reports a directive once: its citing sentence, else its best outcome.
     citing = {r.document_id for r in reports if cited[r.id]}
     reports = [r for r in reports if cited[r.id] or r.document_id not in citing]
