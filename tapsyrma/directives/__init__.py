@@ -24,7 +24,8 @@ from tapsyrma.directives.parties import (
     mentions_of,
     nominative_party_span,
     span_parties,
-    stranger,
+    stranger_party,
+    strangers,
     title_office,
 )
 from tapsyrma.directives.quotes import dialogue_lines, speaker_spans
@@ -164,7 +165,9 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
         if e.id and e.type == "PER" and e.id not in context.persons:
             context.persons.append(e.id)
     context.regions = region_counts(entities)
-    context.stranger = stranger(entities, "kk" if lang == "kk" else "ru")
+    unknown = strangers(entities)
+    context.stranger = next((stranger_party(person, "kk" if lang == "kk" else "ru")
+                             for person in unknown.values()), None)
     for sentence in sentences:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):
@@ -172,7 +175,7 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
                 office = title_office(m.entry.key, (), context)
                 if office:
                     context.offices[office] += 1
-        for title, holder in local_holders(sentence.tokens, entities, slang, context).items():
+        for title, holder in local_holders(sentence.tokens, unknown, slang, context).items():
             context.local.setdefault(title, holder)
     return context
 
@@ -206,14 +209,13 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         if len(found) > before and host:
             hosts.extend(span_parties(tokens, host, slang, context))
         found.extend(_participants(tokens, slang, context))  # in the nominative: no host
-    met = {p.id: p for p in reversed(found)}  # a title and the name beside it: one party
-    return [p for p in reversed(met.values()) if p.id not in SCENE_EXCLUDED], hosts
+    return [p for p in _one_per_id(found) if p.id not in SCENE_EXCLUDED], hosts
 
 
 def _participants(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
     """Who a sentence says took part ("Оған қала, аудан әкімдері … қатысты", "В совещании
     приняли участие акимы районов"): the parties it names in the nominative."""
-    if (kk if lang == "kk" else ru).report_verb(tokens, "participation_verbs") is None:
+    if (kk if lang == "kk" else ru).find_verb(tokens, "participation_verbs") is None:
         return []
     return [p for m in mentions_of(tokens, lang)
             if m.entry.kind in ("person", "title", "body", "party")
@@ -274,7 +276,7 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
 def _reporters(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
     """Who the sentence says reported ("Премьер-министр А. Мамин и аким У. Шукеев доложили
     о мерах", "Әкім … есеп берді"): the subjects before the verb of reporting."""
-    verb = (kk if lang == "kk" else ru).report_verb(tokens)
+    verb = (kk if lang == "kk" else ru).find_verb(tokens, "report_verbs")
     found: list[Party] = []
     limit = verb or 0
     while limit:
@@ -410,8 +412,13 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         # a soft form counts only with an addressee that can be one; a firm order names its own
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
+    return _one_per_id(out)
+
+
+def _one_per_id(parties: Sequence[Party]) -> list[Party]:
+    """One party per id, as first named ("аким Шымкента Габит Сыздыкбеков": title and name)."""
     first: dict[str, Party] = {}
-    for party in out:  # one party per id, as first named
+    for party in parties:
         first.setdefault(party.id, party)
     return list(first.values())
 
@@ -426,8 +433,7 @@ def _with_partners(addressees: list[Party], tokens: Sequence[Token], lang: str, 
              if not _same_party(p, issuer)]
     if not found:
         return addressees
-    named = [p for p in addressees if p not in (UNSPECIFIED, OFFICIALS)]
-    return list({p.id: p for p in named + found}.values())
+    return _one_per_id([p for p in addressees if p not in (UNSPECIFIED, OFFICIALS)] + found)
 
 
 def _subordinate_akims(addressees: list[Party], issuer: Party) -> list[Party]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from tapsyrma import kazakh
 from tapsyrma.data import load_lexicon
@@ -501,14 +501,19 @@ def _together_with(tokens: Sequence[Token], after: int, limit: int
                  if after < span[1] < min(limit, after + 5)), None)
 
 
-def partners(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def partners(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
+    return _partners(tuple(tokens))
+
+
+@lru_cache(maxsize=4096)  # asked by the frame and for the partners' parties
+def _partners(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
     """Every state body the sentence names as working "together with" whoever is told:
     "Үкімет әкімдіктермен бірге …", "министрліктері әкімдіктермен бірлесіп …"."""
     together = lexicon()["together"]
-    return [(_phrase_start(tokens, j - 1), j) for j in range(1, len(tokens))
-            if tokens[j].text.lower() in together
-            and kazakh.has_case(tokens[j - 1].text, "instrumental")
-            and is_authority_at(tokens, j - 1, "kk")]
+    return tuple((_phrase_start(tokens, j - 1), j) for j in range(1, len(tokens))
+                 if tokens[j].text.lower() in together
+                 and kazakh.has_case(tokens[j - 1].text, "instrumental")
+                 and is_authority_at(tokens, j - 1, "kk"))
 
 
 def _not_a_place(tokens: Sequence[Token], j: int) -> bool:
@@ -661,7 +666,7 @@ def _phrase_starts(kind: str) -> frozenset[str]:
     return frozenset(phrase.split()[0] for phrase in lexicon()[kind])
 
 
-def report_verb(tokens: Sequence[Token], kind: str = "report_verbs") -> int | None:
+def find_verb(tokens: Sequence[Token], kind: str) -> int | None:
     """Where the sentence says someone reported ("әкім … есеп берді") or, with
     `participation_verbs`, took part ("аудан әкімдері қатысты"), if it does."""
     low = [t.text.lower() for t in tokens]

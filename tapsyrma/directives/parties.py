@@ -133,27 +133,26 @@ class DocumentContext:
         return Party(office, name, office)
 
 
-def local_holders(tokens: Sequence[Token], entities: Sequence[Entity], lang: str,
+def strangers(entities: Sequence[Entity]) -> dict[int, Entity]:
+    """Persons named with a given name and a surname whom the gazetteer does not know, by
+    where they start."""
+    return {e.start: e for e in entities
+            if e.type == "PER" and e.id is None and len(e.text.split()) >= 2}
+
+
+def stranger_party(person: Entity, lang: str, office: str | None = None) -> Party:
+    """A person the gazetteer does not know, by the slug of the surname's nominative."""
+    return Party(slug(_nominative(person.text.split()[-1], lang)), person.text, office)
+
+
+def local_holders(tokens: Sequence[Token], unknown: dict[int, Entity], lang: str,
                   context: DocumentContext) -> dict[str, Party]:
     """Titles followed by the name of a person the gazetteer does not know ("Аким области
     Абельгази Кусаинов", "Облыс әкімі Абельғазы Құсайынов"): the person, by surname slug."""
-    unknown = {e.start: e for e in entities if e.type == "PER" and e.id is None}
-    out = {}
-    for m in mentions_of(tokens, lang):
-        person = unknown.get(tokens[m.end].start) if m.entry.kind == "title" and m.end < len(
-            tokens) else None
-        if person is not None and len(person.text.split()) >= 2:
-            surname = _nominative(person.text.split()[-1], lang)
-            out[m.entry.key] = Party(slug(surname), person.text,
-                                     title_office(m.entry.key, (), context))
-    return out
-
-
-def stranger(entities: Sequence[Entity], lang: str) -> Party | None:
-    """The first person with a given name and a surname whom the gazetteer does not know."""
-    person = next((e for e in entities if e.type == "PER" and e.id is None
-                   and len(e.text.split()) >= 2), None)
-    return Party(slug(_nominative(person.text.split()[-1], lang)), person.text) if person else None
+    return {m.entry.key: stranger_party(unknown[tokens[m.end].start], lang,
+                                        title_office(m.entry.key, (), context))
+            for m in mentions_of(tokens, lang)
+            if m.entry.kind == "title" and m.end < len(tokens) and tokens[m.end].start in unknown}
 
 
 def _nominative(surname: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from tapsyrma import russian
 from tapsyrma.data import load_lexicon
@@ -563,7 +563,12 @@ def _together_with(tokens: Sequence[Token], found: list[tuple[int, int]], j: int
     return found, j
 
 
-def partners(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def partners(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
+    return _partners(tuple(tokens))
+
+
+@lru_cache(maxsize=4096)  # asked by the frame, its passive dative and the partners' parties
+def _partners(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
     """Every state body the sentence names as working "together with" whoever is told, with
     the words that say so: "Правительству совместно с акиматом Туркестанской области
     поручено …"."""
@@ -575,7 +580,7 @@ def partners(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 end = _phrase_in_case(tokens, start, ("ablt",))
                 if end > start and any(is_authority_at(tokens, k, "ru") for k in range(start, end)):
                     out.append((j, end))
-    return out
+    return tuple(out)
 
 
 def _skip_to(tokens: Sequence[Token], j: int, preposition: str) -> int | None:
@@ -787,7 +792,7 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
         lemmas & set(words["reception_verbs"]) for lemmas in before)
 
 
-def report_verb(tokens: Sequence[Token], kind: str = "report_verbs") -> int | None:
+def find_verb(tokens: Sequence[Token], kind: str) -> int | None:
     """Where the sentence says someone reported ("аким доложил о мерах") or, with
     `participation_verbs`, took part ("приняли участие акимы"), if it does."""
     verbs = set(lexicon()[kind])

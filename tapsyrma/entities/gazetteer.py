@@ -382,15 +382,17 @@ def _first_fields(items: list[dict], lang: str) -> dict[str, str]:
     pattern = FIRST_FIELD.get(lang)
     if pattern is None:
         return {}
-    full = {n.lower(): item["id"] for item in items for n in item.get(lang, [])}
-    found: dict[str, set[str]] = defaultdict(set)
+    shorts: dict[str, str] = {}
+    owners: dict[str, set[str]] = defaultdict(set)  # by lower-cased full or short name
     for item in items:
         for name in item.get(lang, []):
+            owners[name.lower()].add(item["id"])
             m = pattern.match(name)
             if m:
-                found[" ".join(g for g in m.groups() if g)].add(item["id"])
-    return {name: next(iter(ids)) for name, ids in found.items()
-            if len(ids) == 1 and full.get(name.lower(), next(iter(ids))) in ids}
+                short = " ".join(g for g in m.groups() if g)
+                shorts[short] = item["id"]
+                owners[short.lower()].add(item["id"])
+    return {short: body for short, body in shorts.items() if owners[short.lower()] == {body}}
 
 
 def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...],
