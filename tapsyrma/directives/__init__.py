@@ -426,14 +426,17 @@ def _one_per_id(parties: Sequence[Party]) -> list[Party]:
 def _with_partners(addressees: list[Party], tokens: Sequence[Token], lang: str, state: _State,
                    issuer: Party) -> list[Party]:
     """The state bodies told to act "together with" the addressee share the order
-    ("Правительству совместно с акиматом … поручено", "Үкімет әкімдіктермен бірге … тиіс")."""
+    ("Правительству совместно с акиматом … поручено", "Үкімет әкімдіктермен бірге … тиіс");
+    officials in general ("совместно с заинтересованными госорганами") add no one."""
     grammar = kk if lang == "kk" else ru
     found = [p for span in grammar.partners(tokens)
              for p in span_parties(tokens, span, lang, state.context)
              if not _same_party(p, issuer)]
     if not found:
         return addressees
-    return _one_per_id([p for p in addressees if p not in (UNSPECIFIED, OFFICIALS)] + found)
+    named = [p for p in found if p.id != OFFICIALS.id]
+    return _one_per_id([p for p in addressees if p.id not in (UNSPECIFIED.id, OFFICIALS.id)]
+                       + named) or addressees
 
 
 def _subordinate_akims(addressees: list[Party], issuer: Party) -> list[Party]:

@@ -471,7 +471,8 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
     found = mentions_of(tokens, "kk")
     person = any(m.start <= j < m.end and m.entry.kind == "person" for m in found)
     for m in found:
-        if m.start < start < m.end or (m.end == start and m.entry.kind == "region"):
+        if m.start < start < m.end or (m.end == start and (m.entry.kind == "region"
+                                                            or m.entry.field)):
             start = m.start
     start = _coordinated_regions(tokens, start, found)
     for m in found:  # a title before the name is the addressee's only if an issuer precedes it
@@ -481,9 +482,10 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
 
 
 def _coordinated_regions(tokens: Sequence[Token], start: int, found: Sequence[Mention]) -> int:
-    """ "Түркістан, Жамбыл және Қызылорда облыстарының әкімдеріне": back over the regions
-    listed before the one the phrase starts with."""
-    regions = {m.end: m.start for m in found if m.entry.kind == "region"}
+    """ "Түркістан, Жамбыл және Қызылорда облыстарының әкімдеріне", "көлік және қаржы
+    министрліктеріне": back over the regions or ministries listed before the one the phrase
+    starts with."""
+    regions = {m.end: m.start for m in found if m.entry.kind == "region" or m.entry.field}
     while start >= 2 and tokens[start - 1].text.lower() in COORDINATORS and start - 1 in regions:
         start = regions[start - 1]
     return start

@@ -512,7 +512,8 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
             or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
                 and russian.best_has(tokens[first].text, "gent"))  # финансов поручено"
             or (tokens[first - 1].text == "и" and first > 1  # "Правительству и новому
-                and russian.in_case(tokens[first - 2].text, "datv", PHRASE_POS))):  # руководству
+                and any(russian.in_case(tokens[first - 2].text, case, PHRASE_POS)  # руководству",
+                        for case in ("datv", "gent")))):  # "Министерству энергетики и акиматам"
         first -= 1
     while first < start and tokens[first].text in (",", "и"):
         first += 1
@@ -596,9 +597,9 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
     seen_noun = False
     while end < len(tokens):
         word = tokens[end].text
-        if word == "," and seen_noun and _starts_region(tokens, end + 1):
-            end += 1  # "акимам Туркестанской, Жамбылской и Кызылординской областей"
-            continue
+        if word == "," and seen_noun and _starts_elided(tokens, end + 1):
+            end += 1  # "акимам Туркестанской, Жамбылской и Кызылординской областей",
+            continue  # "министерствам здравоохранения, образования"
         region = next((m.end for m in mentions_of(tokens, "ru")
                        if m.start == end and m.entry.kind == "region"), None)
         if region and seen_noun:  # "акимам Абай и Улытау областей": a name that does not decline
@@ -627,6 +628,12 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
 
 def _starts_region(tokens: Sequence[Token], i: int) -> bool:
     return any(m.start == i and m.entry.kind == "region" for m in mentions_of(tokens, "ru"))
+
+
+def _starts_elided(tokens: Sequence[Token], i: int) -> bool:
+    """A region or a ministry named without its noun, said once for the list."""
+    return any(m.start == i and (m.entry.kind == "region" or m.entry.field)
+               for m in mentions_of(tokens, "ru"))
 
 
 def _continues_genitive(tokens: Sequence[Token], i: int) -> bool:

@@ -60,6 +60,7 @@ class Entry:
     number: str | None = None  # "sing" or "plur" when the phrase's head fixes it (аким, акимы)
     head_lemma: str | None = None  # the lemma whose readings tell a word's number
     alias: bool = False  # a title that always means one person (Елбасы): a party, not a name
+    field: bool = False  # a ministry named by its field alone, in a list sharing the noun
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class Gazetteer:
     # "Ақмола, Батыс Қазақстан және Ұлытау облыстарының" name regions whose noun is elided.
     adjectives: dict[str, list[tuple[tuple[frozenset[str], ...], frozenset[str], Entry]]] = (
         field(default_factory=lambda: defaultdict(list)))
+    # Ministries by their fields alone, for lists whose noun is said once: "министрам
+    # транспорта, финансов", "ішкі істер және денсаулық сақтау министрліктері".
+    fields: list[tuple[tuple[frozenset[str], ...], Entry]] = field(default_factory=list)
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
@@ -149,7 +153,57 @@ class Gazetteer:
         kept = [m for m in found if not any(
             m.entry.kind in ELIDABLE and m.start < e.end and e.start < m.end
             for e in extra)]
-        return sorted(kept + extra, key=lambda m: m.start)
+        ministries = [self._ministries_by_field(words, keys, m) for m in kept]
+        kept = [m for m, named in zip(kept, ministries, strict=True) if not named]
+        if any(ministries):  # a ministry read whole in the list, and named again in it
+            kept = [m for m in kept if not any(n.start < m.end and m.start < n.end
+                                               for named in ministries for n in named)]
+        return sorted(kept + extra + [m for named in ministries for m in named],
+                      key=lambda m: m.start)
+
+    def _ministries_by_field(self, words: Sequence[str], keys: list[frozenset[str]],
+                             collective: Mention) -> list[Mention]:
+        """The ministries a plural "министрам"/"министрліктері" names by their fields, its
+        noun said once: "министрам транспорта, финансов" (fields after the noun), "көлік
+        және қаржы министрліктеріне" (before it). None when it names no field; with the
+        first ministry read whole ("Министерствам энергетики и финансов"), the others."""
+        head = words[collective.start if self.lang == "ru" else collective.end - 1]
+        if not (collective.entry.key == "ministers" or (
+                collective.entry.kind == "body" and collective.entry.key.startswith("minister:")
+                and word_numbers(head, self.lang) == {"plur"})) or not head.lower().startswith(
+                    "минист"):
+            return []
+        found: list[Mention] = [] if collective.entry.key == "ministers" else [collective]
+        if self.lang == "ru":
+            j = collective.end if not found else collective.end + 1
+            if found and (collective.end >= len(words)
+                          or words[collective.end].lower() not in COORDINATORS):
+                return []
+            while (named := self._field_at(keys, j, forward=True)) is not None:
+                found.append(named)
+                j = named.end + 1
+                if named.end >= len(words) or words[named.end].lower() not in COORDINATORS:
+                    break
+        else:
+            j = collective.start if not found else collective.start - 1
+            if found and (j < 1 or words[j].lower() not in COORDINATORS):
+                return []
+            while (named := self._field_at(keys, j, forward=False)) is not None:
+                found.append(named)
+                j = named.start - 1
+                if j < 1 or words[j].lower() not in COORDINATORS:
+                    break
+        return found
+
+    def _field_at(self, keys: list[frozenset[str]], j: int, forward: bool) -> Mention | None:
+        """The longest ministry field starting at j (forward) or ending right before it."""
+        for phrase, entry in self.fields:  # longest first
+            start = j if forward else j - len(phrase)
+            if start < 0 or start + len(phrase) > len(keys):
+                continue
+            if all(phrase[k] & keys[start + k] for k in range(len(phrase))):
+                return Mention(start, start + len(phrase), entry)
+        return None
 
     def _title_before_region(self, words: Sequence[str], keys: list[frozenset[str]],
                              title: Mention) -> Mention:
@@ -364,6 +418,10 @@ def gazetteer(lang: str) -> Gazetteer:
     _add_named(g, load("bodies")["body"], "body", own, with_abbr=True)
     for name, body in _first_fields(load("bodies")["body"], lang).items():
         g.add(name, Entry("body", body))
+    g.fields = sorted(((tuple(g._name_keys(w) for w in WORD.findall(name)),
+                        Entry("body", body, field=True))
+                       for name, body in _ministry_fields(load("bodies")["body"], lang).items()),
+                      key=lambda field: -len(field[0]))
     _add_named(g, load("parties")["party"], "party", own)
     for item in load("titles")["title"]:
         for name in item.get(lang, []):
@@ -393,6 +451,23 @@ def _first_fields(items: list[dict], lang: str) -> dict[str, str]:
                 shorts[short] = item["id"]
                 owners[short.lower()].add(item["id"])
     return {short: body for short, body in shorts.items() if owners[short.lower()] == {body}}
+
+
+MINISTRY_FIELD = {"ru": re.compile(r"^Министерство ([^,]+?)(?:(?: и |, ).*)?$"),
+                  "kk": re.compile(r"^(?:(.+?)(?:,| және) .+|(.+)) министрлігі$")}
+
+
+def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
+    """Each ministry's first field alone ("транспорта", "ішкі істер"), where only one
+    ministry has it."""
+    pattern = MINISTRY_FIELD.get(lang)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for item in items if pattern else []:
+        for name in item.get(lang, []):
+            m = pattern.match(name)
+            if m and item["id"].startswith("minister:") and "еспублик" not in name:
+                owners[next(g for g in m.groups() if g).lower()].add(item["id"])
+    return {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
 
 
 def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...],
