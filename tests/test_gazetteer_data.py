@@ -168,10 +168,12 @@ def test_every_region_has_an_akim_on_file():
 @pytest.mark.parametrize("name, key", [("bodies", "body"), ("parties", "party")])
 def test_named_ids_are_unique_and_canonical(name, key):
     items = load(name)[key]
-    ids = [i["id"] for i in items]
+    # one entry per id, or per id with the others it also names ("акимы всех уровней")
+    ids = [(i["id"], *i.get("also", ())) for i in items]
     assert len(ids) == len(set(ids))
     for item in items:
-        assert valid_id(item["id"]), item["id"]
+        for party in (item["id"], *item.get("also", ())):
+            assert valid_id(party), party
         assert item["ru"] and item["kk"], item["id"]
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from types import ModuleType
 
 from tapsyrma import kazakh, russian
+from tapsyrma.data import load
 from tapsyrma.directives import kk, ru
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
@@ -253,10 +254,29 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
-        parties = span_parties(words, (0, len(words)), slang, context)
+        parties = span_parties(words, _principal(words, slang), slang, context)
         if parties:
             out[index] = parties[0]
     return out
+
+
+def _principal(words: Sequence[Token], lang: str) -> tuple[int, int]:
+    """The words naming whose words a quote is: the speaker, or whom a spokesman speaks for
+    ("пресс-секретарь Президента Берик Уали": the President; "Президенттің баспасөз
+    хатшысы": the President). An empty span when the spokesman names nobody."""
+    lowered = [t.text.lower() for t in words]
+    for phrase in load("speech")[f"spokesmen_{lang}"]:
+        size = len(phrase.split())
+        at = next((k for k in range(len(words) - size + 1)
+                   if " ".join(lowered[k:k + size]) == phrase), None)
+        if at is None:
+            continue
+        if lang == "kk":
+            return (0, at)
+        people = [m.start for m in mentions_of(words, lang)
+                  if m.entry.kind == "person" and m.start >= at + size]
+        return (at + size, min(people, default=len(words)))
+    return (0, len(words))
 
 
 def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:

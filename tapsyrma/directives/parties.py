@@ -318,7 +318,8 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     words = list(tokens)
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]
-    parties = [p for m in chosen if (p := party_of(m, words, inside, context))]
+    parties = [party for m in chosen if (p := party_of(m, words, inside, context))
+               for party in (p, *(Party(also, p.name) for also in m.entry.also))]
     regions = [m.entry.key for m in inside
                if m.entry.kind == "region" and m.entry.key != "kazakhstan"]
     if regions and parties and all(p.id == "akims" or (p.office or "").startswith("akim:")

@@ -61,6 +61,7 @@ class Entry:
     head_lemma: str | None = None  # the lemma whose readings tell a word's number
     alias: bool = False  # a title that always means one person (Елбасы): a party, not a name
     field: bool = False  # a ministry named by its field alone, in a list sharing the noun
+    also: tuple[str, ...] = ()  # other parties the phrase names ("акимы всех уровней")
 
 
 @dataclass(frozen=True)
@@ -473,7 +474,7 @@ def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
 def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...],
                with_abbr: bool = False) -> None:
     for item in items:
-        entry = Entry(kind, item["id"])
+        entry = Entry(kind, item["id"], also=tuple(item.get("also", ())))
         for name_lang in langs:
             for name in item.get(name_lang, []):
                 g.add(name, entry)
