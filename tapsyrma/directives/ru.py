@@ -113,10 +113,18 @@ def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     inf = _first_infinitive(tokens, i + 1 if not addressees else max(i + 1, addressees[-1][1]))
     if inf is None or russian.lemmas(tokens[inf].text) & lexicon()["not_orders"]:
         return None  # "Необходимо отметить, что …": the writer's formula
+    action = _action_from(tokens, inf)
+    if not addressees and tokens[inf].text.lower().endswith(("ся", "сь")):
+        # "Необходимо активизироваться всем госорганам": a reflexive verb takes no dative
+        # object, so the authorities in the dative after it are the ones who must act
+        after, end = _addressees(tokens, inf + 1, "dative")
+        if after and any(_names_addressee(tokens, k) for k in range(*after[0])):
+            addressees = after
+            if end >= len(tokens) or tokens[end].text in CLAUSE_END | {","} | DASHES | QUOTES:
+                action = (tokens[inf].start, tokens[inf].end)
     if not addressees:
-        return Frame("instruction", (i, i + 1), _action_from(tokens, inf), soft=True,
-                     scene=True)
-    return Frame("recommendation", (i, i + 1), _action_from(tokens, inf),
+        return Frame("instruction", (i, i + 1), action, soft=True, scene=True)
+    return Frame("recommendation", (i, i + 1), action,
                  issuer=nominative_party_span(tokens, addressees[0][0], "ru"),
                  addressees=tuple(addressees), soft=True)
 
@@ -204,7 +212,9 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         addressees = (vocative,) if any(is_authority_at(tokens, k, "ru")
                                         for k in range(*vocative)) else ()
     elif not _opens_clause(tokens, start):
-        return None
+        if not _only_objects_before(tokens, start):
+            return None
+        start = next(k for k in range(start) if tokens[k].text[:1].isalpha())
     while tokens[start].text.lower() in ("пожалуйста", ","):
         start += 1  # "Пожалуйста, подготовьте …": the action starts with the verb
     return Frame("instruction", (i, i + 1), _action_from(tokens, start), addressees=addressees,
@@ -212,6 +222,16 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 
 IMPERATIVE_ENDINGS = ("те", "тесь")
+SUBORDINATORS = frozenset({"если", "когда", "что", "чтобы", "как", "пока", "раз", "хотя"})
+
+
+def _only_objects_before(tokens: Sequence[Token], start: int) -> bool:
+    """ "Отчёты, презентации прекращайте", "С сегодняшнего дня плотно займитесь …": what
+    the order is about stands first, and no other verb or subordinate clause comes before."""
+    return all(t.text.lower() not in SUBORDINATORS | SUBJECT_PRONOUNS | FIRST_PERSON | {"вы"}
+               and not russian.best_has(t.text, "VERB") and not russian.best_has(t.text, "INFN")
+               and not russian.best_has(t.text, "GRND") for t in tokens[:start]) and any(
+                   t.text[:1].isalpha() for t in tokens[:start])
 
 
 def _commitment_frame(tokens: Sequence[Token], i: int) -> Frame | None:
@@ -723,7 +743,11 @@ def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | No
     verbs = [k for k in range(clause, start) if russian.best_has(tokens[k].text, "VERB")]
     end = verbs[-1] if verbs else start
     while end > clause:
-        if _nominative_head(tokens[end - 1].text):
+        if _nominative_head(tokens[end - 1].text) or (  # "Региональные власти": a known
+                is_authority_at(tokens, end - 1, "ru")  # authority, nominative by one reading
+                and russian.has(tokens[end - 1].text, "NOUN", "nomn", "plur")
+                # and not the genitive after a noun ("заседании правительства")
+                and not (end > 1 and russian.best_has(tokens[end - 2].text, "NOUN"))):
             first = end - 1
             while first > 0 and _name_part(tokens[first - 1].text):
                 first -= 1
