@@ -444,6 +444,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         addressees = _dative_before(tokens, start)  # "Министерству дано указание …"
     if not addressees and where == "dative":
         addressees = _dative_in_clause(tokens, start)  # "Министерству энергетики поручаю …"
+    if noun is not None and after < len(tokens) and tokens[after].text == ":":
+        after += 1  # "Поставлена задача: построить школу"
     inf = _first_infinitive(tokens, after)
     fronted = (_fronted_action(tokens, start) or _quoted_action(tokens, start)
                if inf is None and noun is None else None)
