@@ -386,6 +386,11 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
               or _unnamed_subject(tokens, floor, first))
     if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
         return None
+    if issuer and not addressees and not object_noun:
+        ordered = _orderer_before(tokens, issuer, floor)
+        if ordered:  # "Мамин ішкі істер министрліктері … күшейтуді тапсырды": the bodies are
+            issuer, subject = ordered  # the subject of what he orders
+            addressees = [subject]
     after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [floor])
     partner = _together_with(tokens, after, limit)
     if partner:  # "министрлігіне облыс әкімдіктерімен бірлесіп …": a state partner shares it
@@ -405,6 +410,31 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
     action = (tokens[start].start, tokens[end - 1].end)
     return Frame(kind, trigger, action, issuer=issuer, addressees=tuple(addressees),
                  first_person=first_person or _first_person(words, issuer))
+
+
+def _orderer_before(tokens: Sequence[Token], subject: tuple[int, int], floor: int
+                   ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A person or title in the nominative before the bodies named in the nominative, not
+    listed with them: the one who orders, and the bodies, the subject of the ordered verbal
+    noun ("Мемлекет басшысы Үкімет пен әкімдіктер … күшейтуді тапсырды")."""
+    found = mentions_of(tokens, "kk")
+    start = subject[0]
+    while start >= 2 and tokens[start - 1].text.lower() in COORDINATORS | {","}:
+        listed = nominative_party_span(tokens, start - 1, "kk")
+        if listed is None or listed[1] != start - 1:
+            break
+        start = listed[0]
+    subject = (start, subject[1])
+    if any(m.entry.kind in ("person", "title") for m in found
+           if subject[0] <= m.start < subject[1]):
+        return None
+    before = nominative_party_span(tokens, subject[0], "kk")
+    if before is None or before[0] < floor or any(
+            t.text.lower() in COORDINATORS or t.text == "," for t in tokens[before[1]:subject[0]]):
+        return None
+    person = any(m.entry.kind in ("person", "title") for m in found
+                 if before[0] <= m.start < before[1])
+    return (before, subject) if person else None
 
 
 def _genitive_agent(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
