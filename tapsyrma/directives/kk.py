@@ -43,6 +43,13 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     for i in range(len(tokens)):
         if i < floor:
             continue
+        if previous is not None and _said_as_order(tokens, words, i, previous):
+            # "«… қамтамасыз етуі керек», деп тапсырма берді": the words before "деп" are
+            # the order, now told as one
+            speaker = _named_after(tokens, i)
+            previous = replace(previous, soft=False, issuer=speaker or previous.issuer)
+            floor = i + 3
+            continue
         frame = (_dash_frame(tokens, words, i, floor) or _verb_frame(tokens, words, i, floor)
                  or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor)
                  or _imperative_frame(tokens, words, i, floor)
@@ -54,8 +61,38 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
                 frame = replace(frame, issuer=previous.issuer)
-            yield frame
+            if previous is not None and previous.action[0] <= tokens[frame.trigger[0]].start \
+                    < previous.action[1]:  # "Әкімдерге тапсырма беремін: … жөнделуі тиіс": the
+                frame = replace(frame, addressees=frame.addressees or previous.addressees)
+                previous = None  # order told after the colon is the one given
+            if previous is not None:
+                yield previous
             floor, previous = frame.trigger[1], frame
+    if previous is not None:
+        yield previous
+
+
+def _named_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The first authority named in the few words after i, with its apposition ("деп
+    тапсырма берді Асқар Мамин Үкімет отырысында": Mamin, not the Government)."""
+    found = [m for m in mentions_of(tokens, "kk") if i < m.start <= i + 5 and m.entry.kind in (
+        "person", "title", "body")]
+    if not found:
+        return None
+    end = found[0].end
+    for m in found[1:]:  # "Премьер-министр Асқар Мамин"
+        if m.start == end and {m.entry.kind, found[0].entry.kind} == {"title", "person"}:
+            end = m.end
+    return (found[0].start, end)
+
+
+def _said_as_order(tokens: Sequence[Token], words: list[str], i: int, previous: Frame) -> bool:
+    """ "деп тапсырма берді", "деп тапсырды" right after the clause of the frame before."""
+    if words[i] != "деп" or not any(
+            words[j] in lexicon()["said_as_order"] for j in range(i + 1, min(len(words), i + 3))):
+        return False
+    between = [t.text for t in tokens[previous.trigger[1]:i]]
+    return all(not w[:1].isalnum() for w in between)
 
 
 def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
@@ -311,16 +348,33 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
         about = next((j for j in range(i - 1, floor - 1, -1) if words[j] in lexicon()["about"]),
                      None)
         subject = _issuer(tokens, i, floor)
-        if about is not None and about >= i - 4 and (subject is None or about > subject[1]):
-            return _frame(tokens, words, (i, verb + 1), about - 1, kind, floor, ["dative"])
+        if about is not None and about >= i - 6 and (subject is None or about > subject[1]):
+            frame = _frame(tokens, words, (i, verb + 1), about - 1, kind, floor, ["dative"])
+            if frame and not frame.addressees:  # "… үшін жергілікті билік өкілдеріне тапсырма"
+                frame = replace(frame, addressees=tuple(
+                    _addressees(tokens, about + 1, i, ["dative"])))
+            return frame
         if i > floor and _content_verbal_noun(tokens[i - 1].text):  # "… жеткізу міндетін"
             return _frame(tokens, words, (i, verb + 1), i - 1, kind, floor, ["dative"])
         frame = _frame(tokens, words, (i, verb + 1), i, kind, floor, ["dative"],
                        object_noun=True)
+        told = _after_colon(tokens, verb + 1)
+        if frame and told:  # "Әкімдерге тапсырма беремін: үш айдың ішінде … шешу керек"
+            frame = replace(frame, action=told)
         if frame and _passive(words[verb]) and not frame.addressees:
             return None  # "40 тапсырма берілді": tasks of a test, given to nobody in particular
         return frame
     return None
+
+
+def _after_colon(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """What a colon at k introduces, to the end of the sentence."""
+    if k >= len(tokens) or tokens[k].text != ":":
+        return None
+    end = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in ("»", "\"", "”")),
+               len(tokens))  # the quotation closes: "… тиіс», – деді Президент"
+    words = [t for t in tokens[k + 1:end] if t.text[:1].isalnum()]
+    return (words[0].start, words[-1].end) if words else None
 
 
 def _quoted_by_verb(words: list[str], i: int) -> bool:
