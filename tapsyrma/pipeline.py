@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tapsyrma import language, segment
 from tapsyrma.clean import clean, content_hash, distinct_id, empty_after_cleaning
-from tapsyrma.directives import extract_directives
+from tapsyrma.directives import extract_directives, same_action
 from tapsyrma.entities import document_entities
 from tapsyrma.errors import InputError
 from tapsyrma.records import Directive, Document, RawDocument
@@ -42,8 +42,9 @@ def _without_headline_echoes(directives: list[Directive], text: str, title: str 
     dropped when the body holds one by the same issuer, which has the full evidence."""
     if not title or not text.startswith(title):
         return directives
-    body = {d.issuer.id for d in directives if d.start >= len(title)}
-    return [d for d in directives if d.start >= len(title) or d.issuer.id not in body]
+    body = [d for d in directives if d.start >= len(title)]
+    return [d for d in directives if d.start >= len(title) or not any(
+        b.issuer.id == d.issuer.id and same_action(b.action, d.action) for b in body)]
 
 
 def extract_all(items: Iterable[RawDocument | InputError]) -> Iterator[Document | InputError]:

@@ -29,7 +29,7 @@ from tapsyrma.directives.parties import (
     strangers,
     title_office,
 )
-from tapsyrma.directives.quotes import dialogue_lines, speaker_spans
+from tapsyrma.directives.quotes import dialogue_lines, open_quotes, speaker_spans
 from tapsyrma.directives.timing import find_deadline, find_recurrence
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.places import region_counts
@@ -82,7 +82,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     scene, hosts = _meeting_parties(sentences, lang, context)
     spans = speaker_spans(text, sentences)
     state = _State(context, _speakers(text, spans, sentences, lang, context), scene=scene,
-                   hosts=hosts, dialogue=dialogue_lines(text, sentences) | set(spans))
+                   hosts=hosts, dialogue=dialogue_lines(text, sentences) | set(spans)
+                   | open_quotes(text, sentences))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -106,7 +107,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         for frame in grammar.frames(sentence.tokens):
             directive = _directive(text, sentence, index, frame, slang, state)
             if directive:
-                out.append(directive)
+                if not frame.vague:
+                    out.append(directive)
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
         _note_subject(state, sentence, slang)
@@ -121,14 +123,14 @@ def _retold_addressees(directives: list[Directive]) -> list[Directive]:
     for d in directives:
         if d.addressees == (UNSPECIFIED,):
             told = next((o for o in directives if o.addressees not in ((UNSPECIFIED,), (OFFICIALS,))
-                         and o.issuer.id == d.issuer.id and _same_action(o.action, d.action)),
+                         and o.issuer.id == d.issuer.id and same_action(o.action, d.action)),
                         None)
             d = replace(d, addressees=told.addressees) if told else d
         out.append(d)
     return out
 
 
-def _same_action(a: str, b: str) -> bool:
+def same_action(a: str, b: str) -> bool:
     """Two wordings of one action: most content words of the shorter begin the same way."""
     ka, kb = ({w[:ACTION_STEM].lower() for w in CONTENT_WORD.findall(x)} for x in (a, b))
     shorter = min(len(ka), len(kb))

@@ -73,6 +73,19 @@ def dialogue_lines(text: str, sentences: Sequence[Sentence]) -> set[int]:
             if re.match(rf"{DASH}\s", text[text.rfind("\n", 0, s.start) + 1:s.end].lstrip())}
 
 
+def open_quotes(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    """The sentences of paragraphs that open a quotation and do not close it: a quote running
+    on into the next paragraph (each of its paragraphs opens with «), or cut off where the
+    page ends. Direct speech, its speaker the one the article is about."""
+    found = set()
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group().lstrip()
+        if body[:1] in "«“\"" and not any(c in body[1:] for c in CLOSERS):
+            found.update(k for k, s in enumerate(sentences)
+                         if line.start() <= s.start < line.end())
+    return found
+
+
 # A line of someone's words signed with a dash and the name, no verb: "…, – Токаев."
 SIGNED_LINE = re.compile(rf"[,.!?»\"]\s*{DASH}\s*(?P<who>(?:[^\W\d_][\w.-]*\s*){{1,4}}?)[.!]?\s*$")
 
