@@ -107,8 +107,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         for frame in grammar.frames(sentence.tokens):
             directive = _directive(text, sentence, index, frame, slang, state)
             if directive:
-                if not frame.vague:
-                    out.append(directive)
+                out.append(directive)
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
         _note_subject(state, sentence, slang)

@@ -32,6 +32,3 @@ class Frame:
     # An order told as what will be done, to no one ("По моему поручению будет сформирован
     # резерв"): an addressee left unnamed is nobody's, not the scene's.
     impersonal: bool = False
-    # "Жауапты органдарға нақты тапсырмалар берді": nothing said of what is to be done, so no
-    # directive, though it tells who gives the orders that follow and to whom.
-    vague: bool = False

@@ -361,9 +361,6 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
         told = _after_colon(tokens, verb + 1)
         if frame and told:  # "Әкімдерге тапсырма беремін: үш айдың ішінде … шешу керек"
             frame = replace(frame, action=told)
-        elif frame and all(w in lexicon()["vague_tasks"] or w == words[i] for w in (
-                t.text.lower() for t in tokens if frame.action[0] <= t.start < frame.action[1])):
-            frame = replace(frame, vague=True)  # "министрлерге тапсырмалар жүктеді"
         if frame and _passive(words[verb]) and not frame.addressees:
             return None  # "40 тапсырма берілді": tasks of a test, given to nobody in particular
         return frame
