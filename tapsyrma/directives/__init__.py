@@ -57,6 +57,8 @@ PROMISERS = {"president", "prime-minister"}
 CONTENT_WORD = re.compile(r"\w{4,}")
 ACTION_STEM = 5
 SAME_ACTION_SHARE = 0.6
+# "поручил им", "поставил перед ними": an addressee named before
+ADDRESSEE_PRONOUNS = frozenset().union(*ru.ADDRESSEE_PRONOUNS.values())
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -430,10 +432,25 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     out: list[Party] = []
     for span in frame.addressees:
         words = [t.text for t in tokens[slice(*span)]]
+        if len(words) == 1 and words[0].lower() in ADDRESSEE_PRONOUNS:
+            out.extend(_antecedent(tokens, span[0], frame, lang, state))
+            continue
         # a soft form counts only with an addressee that can be one; a firm order names its own
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     return _one_per_id(out)
+
+
+def _antecedent(tokens: Sequence[Token], before: int, frame: Frame, lang: str, state: _State
+                ) -> list[Party]:
+    """Whom "им", "ними" stands for: the parties named last before it in the sentence, not
+    the issuer ("обзвонил акимов всех областей, поставил перед ними ряд задач")."""
+    issuer = frame.issuer or (0, 0)
+    named = [m for m in mentions_of(tokens, lang) if m.end <= before
+             and m.entry.kind in ("person", "title", "body", "party")
+             and not issuer[0] <= m.start < issuer[1]]
+    return span_parties(tokens, (named[-1].start, named[-1].end), lang, state.context) if named \
+        else []
 
 
 def _one_per_id(parties: Sequence[Party]) -> list[Party]:

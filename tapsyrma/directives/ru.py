@@ -27,6 +27,8 @@ CLAUSE_END = set(".!?;:") | QUOTES
 ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",),
                    "pered": ("ablt",)}
 ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
+# "поставил перед ними задачи", "поручил им": whom the pronoun stands for is found before it
+ADDRESSEE_PRONOUNS = {"dative": {"им", "ним"}, "ot": {"них"}, "pered": {"ними"}}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
@@ -222,13 +224,13 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 
 IMPERATIVE_ENDINGS = ("те", "тесь")
-SUBORDINATORS = frozenset({"если", "когда", "что", "чтобы", "как", "пока", "раз", "хотя"})
 
 
 def _only_objects_before(tokens: Sequence[Token], start: int) -> bool:
     """ "Отчёты, презентации прекращайте", "С сегодняшнего дня плотно займитесь …": what
     the order is about stands first, and no other verb or subordinate clause comes before."""
-    return all(t.text.lower() not in SUBORDINATORS | SUBJECT_PRONOUNS | FIRST_PERSON | {"вы"}
+    return all(t.text.lower() not in SUBORDINATORS | SUBJECT_PRONOUNS | FIRST_PERSON
+               | {"как", "пока", "хотя", "вы"}
                and not russian.best_has(t.text, "VERB") and not russian.best_has(t.text, "INFN")
                and not russian.best_has(t.text, "GRND") for t in tokens[:start]) and any(
                    t.text[:1].isalpha() for t in tokens[:start])
@@ -474,8 +476,11 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if issuer and any(a[0] < issuer[1] and issuer[0] < a[1] for a in addressees):
         if _passive(tokens[start:end]):  # "Минобразования поручено": a dative that does not
             issuer = agent_span(tokens, "ru")  # decline is the addressee, not the issuer
-        else:  # "Аким области поручил": "области" is the issuer's, not a dative
-            addressees = [a for a in addressees if a[1] <= issuer[0] or issuer[1] <= a[0]]
+        else:  # "Аким области поручил": "области" is the issuer's, not a dative;
+            # "Акиматам регионов Бектенов поручил": the dative ends where the issuer starts
+            addressees = [(a[0], min(a[1], issuer[0])) if a[0] < issuer[0] else a
+                          for a in addressees if a[1] <= issuer[0] or issuer[1] <= a[0]
+                          or a[0] < issuer[0]]
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))
@@ -559,6 +564,8 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
             break
         k = after
         end = _phrase_in_case(tokens, k, cases)
+        if end == k and tokens[k].text.lower() in ADDRESSEE_PRONOUNS.get(where, ()):
+            end = k + 1
         if end == k:
             break
         end = max([end] + [m.end for m in mentions_of(tokens, "ru") if k <= m.start < end])
