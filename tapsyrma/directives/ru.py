@@ -62,14 +62,21 @@ def _with_gapping(tokens: Sequence[Token], frame: Frame) -> Iterator[Frame]:
     for k in range(frame.trigger[1], len(tokens) - 2):
         if tokens[k].start >= frame.action[1]:
             break
-        if tokens[k].text == "," and tokens[k + 1].text.lower() == "а":
-            end = _phrase_in_case(tokens, k + 2, ("datv",))
-            if end > k + 2:
-                start = end + 1 if end < len(tokens) and tokens[end].text in DASHES else end
-                yield replace(frame, action=(frame.action[0], tokens[k - 1].end))
-                yield replace(frame, action=_action_from(tokens, start),
-                              addressees=((k + 2, end),))
-                return
+        if tokens[k].text != ",":
+            continue
+        # ", а акимам – докладывать", or ", министерству внутренних дел перейти …"
+        first = k + 2 if tokens[k + 1].text.lower() == "а" else k + 1
+        if first == k + 1 and not (_names_addressee(tokens, first) and russian.in_case(
+                tokens[first].text, "datv", PHRASE_POS)):
+            continue
+        end = _phrase_in_case(tokens, first, ("datv",))
+        if end > first:
+            start = end + 1 if end < len(tokens) and tokens[end].text in DASHES else end
+            if first == k + 1 and not _infinitive_at(tokens, start):
+                continue
+            yield replace(frame, action=(frame.action[0], tokens[k - 1].end))
+            yield replace(frame, action=_action_from(tokens, start), addressees=((first, end),))
+            return
     yield frame
 
 
