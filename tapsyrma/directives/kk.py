@@ -61,6 +61,11 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         if frame:
             if frame.issuer is None and previous is not None and previous.issuer:
                 frame = replace(frame, issuer=previous.issuer)
+            first, frame = _gapped(tokens, frame)
+            if first is not None:  # "әкімдіктерге …ді, ал министрлігіне …ді тапсырды"
+                if previous is not None:
+                    yield previous
+                previous = first
             if previous is not None and previous.action[0] <= tokens[frame.trigger[0]].start \
                     < previous.action[1]:  # "Әкімдерге тапсырма беремін: … жөнделуі тиіс": the
                 frame = replace(frame, addressees=frame.addressees or previous.addressees)
@@ -70,6 +75,25 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
             floor, previous = frame.trigger[1], frame
     if previous is not None:
         yield previous
+
+
+def _gapped(tokens: Sequence[Token], frame: Frame) -> tuple[Frame | None, Frame]:
+    """One verb, two orders: "облыстық әкімдіктерге … қамтамасыз етуді, ал денсаулық сақтау
+    министрлігіне … сатып алуды тапсырды". The order before ", ал" and the one after it, with
+    the dative that opens it; (None, frame) when the action holds no such turn."""
+    inside = [k for k, t in enumerate(tokens) if frame.action[0] <= t.start < frame.action[1]]
+    for k in inside[1:-2]:
+        if tokens[k].text.lower() != "ал" or tokens[k - 1].text != ",":
+            continue
+        dative = next((j for j in range(k + 1, min(k + 6, inside[-1]))
+                       if kazakh.is_dative(tokens[j].text) and _can_address(tokens, j)), None)
+        if dative is None:
+            continue
+        first = replace(frame, action=(frame.action[0], tokens[k - 2].end))
+        second = replace(frame, action=(tokens[dative + 1].start, frame.action[1]),
+                         addressees=((_with_apposition(tokens, dative), dative + 1),))
+        return first, second
+    return None, frame
 
 
 def _named_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -642,6 +666,9 @@ def _can_address(tokens: Sequence[Token], j: int) -> bool:
                                                   for s in stems for h in heads)
 
 
+PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
+
+
 def _phrase_start(tokens: Sequence[Token], j: int) -> int:
     """Back over genitives and attributes: "облыстар мен ... қалалардың басшыларына"."""
     first = j
@@ -649,8 +676,8 @@ def _phrase_start(tokens: Sequence[Token], j: int) -> int:
         prev = tokens[first - 1].text
         if prev in CLAUSE_END or prev == "," or kazakh.is_dative(prev):
             break
-        if kazakh.is_genitive(prev) or prev.lower() in ("бар", "маңызы", "республикалық",
-                                                       "барлық", "ірі", "жауапты"):
+        if kazakh.is_genitive(prev) or prev.lower() in PHRASE_ATTRIBUTES or (
+                prev.lower() in lexicon()["subject_attributes"]):
             first -= 1
             continue
         break
