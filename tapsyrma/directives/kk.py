@@ -52,6 +52,7 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
             continue
         frame = (_dash_frame(tokens, words, i, floor) or _verb_frame(tokens, words, i, floor)
                  or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor)
+                 or _time_given_frame(tokens, words, i, floor)
                  or _imperative_frame(tokens, words, i, floor)
                  or _second_person_frame(tokens, words, i, floor)
                  or _obligation_frame(tokens, words, i, floor)
@@ -399,6 +400,29 @@ def _after_colon(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
                len(tokens))  # the quotation closes: "… тиіс», – деді Президент"
     words = [t for t in tokens[k + 1:end] if t.text[:1].isalnum()]
     return (words[0].start, words[-1].end) if words else None
+
+
+def _time_given_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
+                      ) -> Frame | None:
+    """ "Үкіметке ахуалды жақсартуға екі апта уақыт берді", "Әкімге … өзгерту үшін бір жыл
+    уақыт беремін": what the time is given for is the action, its addressee in the dative."""
+    lexicon_ = lexicon()
+    if words[i] not in lexicon_["time_nouns"] or i + 1 >= len(words) or (
+            words[i + 1] not in lexicon_["time_verbs"]):
+        return None
+    j = i - 1
+    while j > floor and (words[j] in lexicon_["durations"] or words[j].isdigit()):
+        j -= 1
+    if j == i - 1:
+        return None  # no term: "уақыт берді" alone
+    if words[j] == "үшін":
+        chain = j - 1
+    elif kazakh.is_verbal_noun_in(tokens[j].text, "dative"):
+        chain = j
+    else:
+        return None
+    frame = _frame(tokens, words, (i, i + 2), chain, "instruction", floor, ["dative"])
+    return frame if frame and frame.addressees else None
 
 
 def _quoted_by_verb(words: list[str], i: int) -> bool:

@@ -52,7 +52,8 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
         frame = (_verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
                  or _necessity_frame(tokens, i) or _nominal_frame(tokens, i)
                  or _must_frame(tokens, i) or _entrust_frame(tokens, i)
-                 or _imperative_frame(tokens, i) or _commitment_frame(tokens, i))
+                 or _imperative_frame(tokens, i) or _commitment_frame(tokens, i)
+                 or _time_given_frame(tokens, i))
         if frame:
             yield from _with_gapping(tokens, frame)
 
@@ -419,6 +420,30 @@ def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     addressee = (i + 1, dash) if dash > i + 1 else None
     return Frame("task", (i, i + 1), _action_from(tokens, inf),
                  addressees=(addressee,) if addressee else ())
+
+
+def _time_given_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Президент дал правительству две недели на подготовку плана", "Акимам дали месяц,
+    чтобы переселиться": what the time is given for is the action."""
+    if not russian.lemmas(tokens[i].text) & lexicon()["time_verbs"] or not russian.best_has(
+            tokens[i].text, "VERB"):
+        return None
+    addressees, after = _addressees(tokens, i + 1, "dative")
+    unit = next((k for k in range(after, min(len(tokens), after + 3))
+                 if russian.lemmas(tokens[k].text) & lexicon()["time_units"]), None)
+    if unit is None:
+        return None
+    k = unit + 1
+    while k < len(tokens) and tokens[k].text.lower() in (",", "для", "того"):
+        k += 1
+    word = tokens[k].text.lower() if k + 1 < len(tokens) else ""
+    if not (word == "на" or (word == "чтобы" and _infinitive_at(tokens, k + 1))):
+        return None  # what the time is for: "на подготовку плана", "чтобы переселиться"
+    addressees = addressees or _dative_in_clause(tokens, i)
+    if not addressees:
+        return None  # "дали два дня на раздумья": to nobody told
+    return Frame("instruction", (i, unit + 1), _action_from(tokens, k + 1),
+                 issuer=nominative_party_span(tokens, i, "ru"), addressees=tuple(addressees))
 
 
 def _by_order_frame(tokens: Sequence[Token]) -> Frame | None:

@@ -493,6 +493,17 @@ def _ru_within(m: re.Match[str], published: date | None) -> Value:
     return _add(published, n, unit, working=bool(m["work"]) and m["work"].lower() == "рабочих")
 
 
+GIVEN_RU = re.compile(r"(?:^|\s)(?:дал|дала|дали|дало|дано|даст|дадим|даю)\s(?:\S+\s){0,4}$",
+                      re.IGNORECASE)
+
+
+def _ru_given(m: re.Match[str], published: date | None) -> Value:
+    """"дал … две недели на …": the term is the time given, counted from the page's date."""
+    if not GIVEN_RU.search(m.string[:m.start()]):
+        return SKIP
+    return _ru_within(m, published)
+
+
 def _ru_term(m: re.Match[str], published: date | None) -> Value:
     """"в двухнедельный срок", "в 10-дневный срок", "в месячный срок"."""
     ru = _ru()
@@ -558,6 +569,9 @@ def _ru_deadline_rules() -> tuple[_Rule, ...]:
                        rf"(?:(?P<work>рабочих|календарных)\s+)?{unit}"), _ru_within),
         _Rule(_compile(rf"{_B}через\s+(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?P<mod>(?!))?"
                        rf"(?P<work>(?!))?{unit}"), _ru_within, 1),
+        # "дал правительству две недели на …", "дали месяц, чтобы …": the time given
+        _Rule(_compile(rf"{_B}(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?P<mod>(?!))?(?P<work>(?!))?"
+                       rf"{unit}(?=\s*,?\s*(?:на|для|чтобы){_E})"), _ru_given, 1),
         _Rule(_compile(rf"{_B}в\s+(?:(?P<digits>\d{{1,3}})(?:-х)?-?|(?P<pre>"
                        rf"{ru.term_prefixes.re}))?(?P<stem>{stems})(?:ый|ой)\s+срок{_E}"),
               _ru_term),
@@ -876,6 +890,9 @@ def _kk_deadline_rules() -> tuple[_Rule, ...]:
                        rf"(?!\s+(?:\w+\s+)?(?:{kk.times}){_E})"), _kk_within_bare, 1),
         _Rule(_compile(rf"{_B}алдағы\s+(?P<n>{kk.num})\s+(?P<unit>{kk.unit('loc')})"),
               _kk_within),
+        # "екі апта уақыт берді": the time given
+        _Rule(_compile(rf"{_B}(?P<n>{kk.num})\s+(?P<unit>{kk.unit('nom')})"
+                       rf"(?=\s+(?:уақыт|мерзім)\s+бер)"), _kk_within, 1),
         _Rule(_compile(rf"{_B}(?P<mod>{kk.mods.re})\s+(?P<unit>{kk.unit('nom')})\s+ішінде{_E}"),
               _kk_within_mod, 2),
         _Rule(_compile(rf"{_B}(?P<season>{kk.seasons_dat.re}){post}"), _kk_season_by),
