@@ -337,7 +337,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
-    if not addressees and frame.scene:
+    if not addressees and frame.scene and not frame.impersonal:
         addressees = _scene_addressees(state, index, issuer)
     if not addressees:
         if frame.soft:

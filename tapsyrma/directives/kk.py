@@ -131,10 +131,19 @@ def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
         return None
     subject = nominative_party_span(tokens, i, "kk")
     if subject is None or subject[0] < floor or not is_authority_at(tokens, subject[1] - 1, "kk"):
-        return None
+        if not words[i].endswith(tuple(lexicon()["passive_imperative_endings"])):
+            return None
+        # "… Қонаев қаласына көшірілсін", "… жауапқа тартылсын, деді Президент": let it be
+        # done, in the words of a decree or of its author, to no one named
+        start = _skip_openers(tokens, floor, i)
+        return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
+                     scene=True, spoken=True, impersonal=True)
     start = _skip_openers(tokens, subject[1], i)
+    opening = next((k for k in range(subject[0] - 1, floor - 1, -1) if tokens[k].text == "«"),
+                   None)  # "Мемлекет басшысы «әкімдер … өткізсін» деп": whose words they are
+    issuer = nominative_party_span(tokens, opening, "kk") if opening else None
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
-                 addressees=(subject,))
+                 issuer=issuer if issuer and issuer[0] >= floor else None, addressees=(subject,))
 
 
 def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
@@ -270,10 +279,12 @@ def _clause_start(tokens: Sequence[Token], i: int, floor: int) -> int:
 
 
 def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
-    """The word ends its sentence, or the quotation a dash then closes ("…шешсін», – деді)."""
+    """The word ends its sentence, or the quotation a dash then closes ("…шешсін», – деді),
+    or the words "деп", "деді" then report ("… өткізсін» деп Жарлыққа қол қойды")."""
     rest = tokens[i + 1:]
     nxt = next((k for k, t in enumerate(rest) if t.text[:1].isalpha()), None)
-    return nxt is None or any(t.text in ("–", "—", "-") for t in rest[:nxt])
+    return nxt is None or any(t.text in ("–", "—", "-") for t in rest[:nxt]) or (
+        nxt > 0 and rest[nxt].text.lower() in lexicon()["reporting_words"])
 
 
 def _dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
