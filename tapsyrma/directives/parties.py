@@ -197,12 +197,29 @@ def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Men
     the contract's regions and cities is a district-level akim."""
     if not mention.entry.key.startswith("akim:{"):
         return False
+    if _district_named(mention, words):
+        return True
     beside = [m for m in around if m.end == mention.start or m.start == mention.end]
     if beside:  # "Жезқазған қаласының әкімі", "акиму Темиртау"
         return any(m.entry.key in place_regions() for m in beside) and not any(
             m.entry.kind == "region" for m in beside)
     return ("{city}" in mention.entry.key and mention.start > 0
             and words[mention.start - 1].text[:1].isupper())
+
+
+def _district_named(mention: Mention, words: Sequence[Token]) -> bool:
+    """ "акиму Шенгельдинского сельского округа" (the noun after the title, genitives
+    between), "Шеңгелді ауылдық округінің әкімі" (in the genitive before it)."""
+    nouns = load("parties")["district_nouns"]
+    for k in range(mention.end, min(len(words), mention.end + 4)):
+        word = words[k].text
+        if not russian.has(word, "gent"):
+            break
+        if russian.lemmas(word) & set(nouns["ru"]):
+            return True
+    before = words[mention.start - 1].text if mention.start else ""
+    return kazakh.is_genitive(before) and any(s.startswith(n) for s in kazakh.stems(before)
+                                              for n in nouns["kk"])
 
 
 def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],
