@@ -566,14 +566,20 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
     or before its partner ("Правительству совместно с акиматом … поручено")."""
     start = next((s for s, e in partners(tokens) if e == start), start)
     first = start
-    while first > 0 and start - first < 8 and (any(
-            russian.in_case(tokens[first - 1].text, case, PHRASE_POS) for case in ("datv", "gent"))
-            or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
-                and russian.best_has(tokens[first].text, "gent"))  # финансов поручено"
-            or (tokens[first - 1].text == "и" and first > 1  # "Правительству и новому
-                and any(russian.in_case(tokens[first - 2].text, case, PHRASE_POS)  # руководству",
-                        for case in ("datv", "gent")))):  # "Министерству энергетики и акиматам"
-        first -= 1
+    while True:
+        while first > 0 and start - first < 12 and (any(
+                russian.in_case(tokens[first - 1].text, case, PHRASE_POS)
+                for case in ("datv", "gent"))
+                or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
+                    and russian.best_has(tokens[first].text, "gent"))  # финансов поручено"
+                or (tokens[first - 1].text == "и" and first > 1  # "Правительству и новому
+                    and any(russian.in_case(tokens[first - 2].text, case, PHRASE_POS)
+                            for case in ("datv", "gent")))):  # руководству", "Министерству
+            first -= 1  # энергетики и акиматам"
+        if first >= 4 and [t.text.lower() for t in tokens[first - 3:first]] == [",", "а", "также"]:
+            first -= 3  # "органам, а также национальным компаниям необходимо …"
+            continue
+        break
     while first < start and tokens[first].text in (",", "и"):
         first += 1
     while first < start and not russian.in_case(tokens[first].text, "datv", PHRASE_POS):

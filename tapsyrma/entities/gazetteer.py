@@ -154,6 +154,7 @@ class Gazetteer:
         kept = [m for m in found if not any(
             m.entry.kind in ELIDABLE and m.start < e.end and e.start < m.end
             for e in extra)]
+        kept += self._shared_heads(words, keys, kept)
         ministries = [self._ministries_by_field(words, keys, m) for m in kept]
         kept = [m for m, named in zip(kept, ministries, strict=True) if not named]
         if any(ministries):  # a ministry read whole in the list, and named again in it
@@ -161,6 +162,27 @@ class Gazetteer:
                                                for named in ministries for n in named)]
         return sorted(kept + extra + [m for named in ministries for m in named],
                       key=lambda m: m.start)
+
+    def _shared_heads(self, words: Sequence[str], keys: list[frozenset[str]],
+                      found: list[Mention]) -> list[Mention]:
+        """Attributes coordinated before a phrase that share its head: "центральным и местным
+        исполнительным органам", "облыстық және аудандық әкімдіктерге" name two parties, the
+        attribute standing for its own phrase."""
+        extra: list[Mention] = []
+        for m in found:
+            if m.entry.kind not in ("party", "body") or m.end - m.start < 2:
+                continue
+            j = m.start - 1
+            while j >= 1 and words[j].lower() in COORDINATORS:
+                rest = list(range(m.start + 1, m.end))
+                hit = self._longest_at([words[j - 1], *(words[k] for k in rest)],
+                                       [keys[j - 1], *(keys[k] for k in rest)], 0)
+                if hit is None or hit.end != len(rest) + 1 or hit.entry.kind not in (
+                        "party", "body"):
+                    break
+                extra.append(Mention(j - 1, j, hit.entry))
+                j -= 2
+        return extra
 
     def _ministries_by_field(self, words: Sequence[str], keys: list[frozenset[str]],
                              collective: Mention) -> list[Mention]:
