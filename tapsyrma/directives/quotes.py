@@ -77,7 +77,7 @@ def open_quotes(text: str, sentences: Sequence[Sentence]) -> set[int]:
     """The sentences of paragraphs that open a quotation and do not close it: a quote running
     on into the next paragraph (each of its paragraphs opens with «), or cut off where the
     page ends. Direct speech, its speaker the one the article is about."""
-    found = set()
+    found: set[int] = set()
     for line in re.finditer(r"[^\n]+", text):
         body = line.group().lstrip()
         if body[:1] in "«“\"" and not any(c in body[1:] for c in CLOSERS):

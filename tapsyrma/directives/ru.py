@@ -480,6 +480,13 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         addressees = _dative_in_clause(tokens, start)  # "Министерству энергетики поручаю …"
     if noun is not None and after < len(tokens) and tokens[after].text == ":":
         after += 1  # "Поставлена задача: построить школу"
+    clause = _that_clause(tokens, after) if noun is None else None
+    if clause:  # "потребовал, чтобы акимы лично контролировали ход работ"
+        told, verb = clause
+        orderer = nominative_party_span(tokens, start, "ru")
+        return Frame(kind, (start, end), _action_from(tokens, verb), issuer=orderer,
+                     addressees=tuple(addressees) or (told,),
+                     first_person=orderer is None and _first_person_before(tokens, start))
     inf = _first_infinitive(tokens, after)
     fronted = (_fronted_action(tokens, start) or _quoted_action(tokens, start)
                if inf is None and noun is None else None)
@@ -516,6 +523,25 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))
+
+
+def _that_clause(tokens: Sequence[Token], k: int) -> tuple[tuple[int, int], int] | None:
+    """ ", чтобы акимы лично контролировали …": the authority in the subject of a "чтобы"
+    clause right after the trigger, and where its verb starts."""
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].text.lower() != "чтобы":
+        return None
+    end = _phrase_in_case(tokens, k + 1, ("nomn",))
+    if end == k + 1 or end >= len(tokens) or not any(
+            _names_addressee(tokens, j) for j in range(k + 1, end)):
+        return None
+    verb = end
+    while verb < len(tokens) and russian.best_has(tokens[verb].text, "ADVB"):
+        verb += 1  # "лично", "обязательно"
+    if verb >= len(tokens) or not russian.best_has(tokens[verb].text, "VERB"):
+        return None
+    return (k + 1, end), end
 
 
 def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:

@@ -484,8 +484,10 @@ def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
     """Each ministry's first field alone ("транспорта", "ішкі істер"), where only one
     ministry has it."""
     pattern = MINISTRY_FIELD.get(lang)
+    if pattern is None:
+        return {}
     owners: dict[str, set[str]] = defaultdict(set)
-    for item in items if pattern else []:
+    for item in items:
         for name in item.get(lang, []):
             m = pattern.match(name)
             if m and item["id"].startswith("minister:") and "еспублик" not in name:
