@@ -395,8 +395,9 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
     if index in state.speakers:
         return state.speakers[index], CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     if frame.pronoun or frame.first_person or not frame.issuer:
-        # "Он поручил" is the last subject's; "Акиму поручено" the article's main issuer's
-        context_issuer = (state.last_issuer if frame.pronoun or frame.first_person
+        # "Он поручил" is the last subject's; "Акиму поручено", and "Я приказал" in a quote
+        # whose speaker is not named, the article's main issuer's
+        context_issuer = (state.last_issuer if frame.pronoun
                           else state.main_issuer or state.last_issuer)
         if context_issuer:
             return context_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
