@@ -288,7 +288,11 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
     state.context.named.extend(m.entry.key for m in mentions_of(sentence.tokens, lang)
                                if m.entry.kind in ("body", "title", "party")
                                and "{" not in m.entry.key)
-    span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
+    # The subject is the first authority in the nominative, not the last: "Глава государства
+    # Касым-Жомарт Токаев заслушал доклад акима Жениса Касымбека"
+    span = next((found for m in mentions_of(sentence.tokens, lang)
+                 if (found := nominative_party_span(sentence.tokens, m.end, lang))
+                 and found[1] == m.end), None)
     if span:
         parties = span_parties(sentence.tokens, span, lang, state.context)
         if parties:
