@@ -290,10 +290,11 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
                                and "{" not in m.entry.key)
     # The subject is the first authority in the nominative, not the last: "Глава государства
     # Касым-Жомарт Токаев заслушал доклад акима Жениса Касымбека"
-    span = next((found for m in mentions_of(sentence.tokens, lang)
-                 if (found := nominative_party_span(sentence.tokens, m.end, lang))
-                 and found[1] == m.end), None)
-    if span:
+    span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
+    if span:  # the last of them; the first, when there are several
+        span = next((found for m in mentions_of(sentence.tokens, lang) if m.end <= span[0]
+                     and (found := nominative_party_span(sentence.tokens, m.end, lang))
+                     and found[1] == m.end), span)
         parties = span_parties(sentence.tokens, span, lang, state.context)
         if parties:
             state.last_issuer = parties[0]

@@ -199,8 +199,10 @@ def _commitment_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                       ) -> Frame | None:
     """ "Зардап шеккендер баспанамен қамтамасыз етіледі": a promise of the head of state or
     government, a passive future closing the clause."""
+    if i == floor or words[i] not in _phrase_starts("promises"):
+        return None
     phrase = next((p for p in lexicon()["promises"] if _matches(words, i, p)), None)
-    if phrase is None or i == floor:
+    if phrase is None:
         return None
     end = i + len(phrase.split()) - 1
     if not _clause_last_word(tokens, end):
@@ -475,8 +477,10 @@ def _dative_chain_end(tokens: Sequence[Token], trigger: int) -> int | None:
 
 def _soft_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
     """ "…көмек көрсету қажеттігін баса айтты" with a named dative addressee."""
+    if i == 0 or words[i] not in _phrase_starts("soft_nouns"):
+        return None
     n = next((n for noun in lexicon()["soft_nouns"] if (n := _matches(words, i, noun))), 0)
-    if not n or i == 0:
+    if not n:
         return None
     verb = next((j for j in range(i + n, min(len(words), i + n + 2))
                  if any(_matches(words, j, v) for v in lexicon()["soft_verbs"])), None)

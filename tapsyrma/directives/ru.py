@@ -425,7 +425,8 @@ def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 def _time_given_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Президент дал правительству две недели на подготовку плана", "Акимам дали месяц,
     чтобы переселиться": what the time is given for is the action."""
-    if not russian.lemmas(tokens[i].text) & lexicon()["time_verbs"] or not russian.best_has(
+    if not tokens[i].text.lower().startswith("да") or not (  # дал, дали, дано, даёт
+            russian.lemmas(tokens[i].text) & lexicon()["time_verbs"]) or not russian.best_has(
             tokens[i].text, "VERB"):
         return None
     addressees, after = _addressees(tokens, i + 1, "dative")

@@ -154,14 +154,15 @@ class Gazetteer:
         kept = [m for m in found if not any(
             m.entry.kind in ELIDABLE and m.start < e.end and e.start < m.end
             for e in extra)]
-        kept += self._shared_heads(words, keys, kept)
-        ministries = [self._ministries_by_field(words, keys, m) for m in kept]
-        kept = [m for m, named in zip(kept, ministries, strict=True) if not named]
-        if any(ministries):  # a ministry read whole in the list, and named again in it
-            kept = [m for m in kept if not any(n.start < m.end and m.start < n.end
-                                               for named in ministries for n in named)]
-        return sorted(kept + extra + [m for named in ministries for m in named],
-                      key=lambda m: m.start)
+        if any(m.entry.kind in ("party", "body") for m in kept):
+            kept += self._shared_heads(words, keys, kept)
+            ministries = [self._ministries_by_field(words, keys, m) for m in kept]
+            kept = [m for m, named in zip(kept, ministries, strict=True) if not named]
+            if any(ministries):  # a ministry read whole in the list, and named again in it
+                kept = [m for m in kept if not any(n.start < m.end and m.start < n.end
+                                                   for named in ministries for n in named)]
+                kept += [m for named in ministries for m in named]
+        return sorted(kept + extra, key=lambda m: m.start)
 
     def _shared_heads(self, words: Sequence[str], keys: list[frozenset[str]],
                       found: list[Mention]) -> list[Mention]:
