@@ -170,8 +170,9 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
             context.persons.append(e.id)
     context.regions = region_counts(entities)
     unknown = strangers(entities)
-    context.stranger = next((stranger_party(person, "kk" if lang == "kk" else "ru")
-                             for person in unknown.values()), None)
+    context.unknown = {start: stranger_party(person, "kk" if lang == "kk" else "ru")
+                       for start, person in unknown.items()}
+    context.stranger = next(iter(context.unknown.values()), None)
     for sentence in sentences:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):
@@ -391,9 +392,11 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
         head = (kk if lang == "kk" else ru).addressee_head(
             [t.text for t in tokens[slice(*frame.issuer)]])
         parties = span_parties(tokens, frame.issuer, lang, state.context, [head] if head else [])
-        if parties:
-            state.main_issuer = state.main_issuer or parties[0]
-            return parties[0], CONFIDENCE["firm"]
+        named = [p for start, p in state.context.unknown.items()  # a name the gazetteer lacks
+                 if tokens[frame.issuer[0]].start <= start < tokens[frame.issuer[1] - 1].end]
+        if parties or named:
+            state.main_issuer = state.main_issuer or (parties or named)[0]
+            return (parties or named)[0], CONFIDENCE["firm"]
     reported = _according_to(tokens, lang, state)
     if reported:
         return reported, CONFIDENCE["firm"]
@@ -402,7 +405,7 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
     if frame.pronoun or frame.first_person or not frame.issuer:
         # "Он поручил" is the last subject's; "Акиму поручено", and "Я приказал" in a quote
         # whose speaker is not named, the article's main issuer's
-        context_issuer = (state.last_issuer if frame.pronoun
+        context_issuer = ((state.last_issuer or state.context.stranger) if frame.pronoun
                           else state.main_issuer or state.last_issuer)
         if context_issuer:
             return context_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]

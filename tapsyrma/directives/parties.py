@@ -66,6 +66,9 @@ class DocumentContext:
     # akim's title is when it names no region ("Аким области распорядился … Абельгази
     # Кусаинов отметил").
     stranger: Party | None = None
+    # Every person named whom the gazetteer does not know, by where the name starts: the
+    # issuer when the order names him ("Нурымбет Сактаганов поручил").
+    unknown: dict[int, Party] = field(default_factory=dict)
 
     def person_party(self, person_id: str, name: str, title: str | None = None,
                      titled: str | None = None) -> Party:
