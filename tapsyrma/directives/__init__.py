@@ -113,6 +113,9 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
         _note_subject(state, sentence, slang)
+    if state.main_issuer:  # "Также акиматам поручено …" before the article names who ordered
+        out = [replace(d, issuer=state.main_issuer) if d.issuer == UNSPECIFIED else d
+               for d in out]
     return _retold_addressees(out)
 
 
