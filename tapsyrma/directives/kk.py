@@ -647,7 +647,7 @@ def _together_with(tokens: Sequence[Token], after: int, limit: int
     """A partner right after the addressee ("министрлігіне облыс әкімдіктерімен бірлесіп …"):
     its span and where the action then starts."""
     return next(((span, span[1] + 1) for span in partners(tokens)
-                 if after < span[1] < min(limit, after + 5)), None)
+                 if after <= span[0] <= after + 1 and span[1] < limit), None)
 
 
 def partners(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
@@ -659,10 +659,20 @@ def _partners(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
     """Every state body the sentence names as working "together with" whoever is told:
     "Үкімет әкімдіктермен бірге …", "министрліктері әкімдіктермен бірлесіп …"."""
     together = lexicon()["together"]
-    return tuple((_phrase_start(tokens, j - 1), j) for j in range(1, len(tokens))
+    found = mentions_of(tokens, "kk")
+    return tuple((_partner_start(tokens, j - 1, found), j) for j in range(1, len(tokens))
                  if tokens[j].text.lower() in together
                  and kazakh.has_case(tokens[j - 1].text, "instrumental")
                  and is_authority_at(tokens, j - 1, "kk"))
+
+
+def _partner_start(tokens: Sequence[Token], head: int, found: Sequence[Mention]) -> int:
+    """Where a partner phrase ending at its head starts: back over its genitives, the name
+    the head ends, and the ministries or regions listed before it ("Ауыл шаруашылығы, Сауда
+    және интеграция министрліктерімен")."""
+    start = _phrase_start(tokens, head)
+    start = min([start] + [m.start for m in found if m.start <= head < m.end])
+    return _coordinated_regions(tokens, start, found)
 
 
 def _not_a_place(tokens: Sequence[Token], j: int) -> bool:

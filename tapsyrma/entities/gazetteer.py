@@ -213,7 +213,10 @@ class Gazetteer:
             if found and (j < 1 or words[j].lower() not in COORDINATORS):
                 return []
             while (named := self._field_at(keys, j, forward=False)) is not None:
-                found.append(named)
+                # the field right before the noun takes the noun in: its case ending tells
+                # the phrase's role ("… министрліктерімен бірлесіп": partners)
+                found.append(named if found else Mention(named.start, collective.end,
+                                                         named.entry))
                 j = named.start - 1
                 if j < 1 or words[j].lower() not in COORDINATORS:
                     break
@@ -482,8 +485,8 @@ MINISTRY_FIELD = {"ru": re.compile(r"^Министерство ([^,]+?)(?:(?: и
 
 
 def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
-    """Each ministry's first field alone ("транспорта", "ішкі істер"), where only one
-    ministry has it."""
+    """Each ministry's fields ("транспорта", "ішкі істер", "сауда және интеграция"), the
+    first alone and all together, where only one ministry has them."""
     pattern = MINISTRY_FIELD.get(lang)
     if pattern is None:
         return {}
@@ -493,6 +496,9 @@ def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
             m = pattern.match(name)
             if m and item["id"].startswith("minister:") and "еспублик" not in name:
                 owners[next(g for g in m.groups() if g).lower()].add(item["id"])
+                # and all its fields: "сауда және интеграция", "торговли и интеграции"
+                whole = name.split(maxsplit=1)[1] if lang == "ru" else name.rsplit(maxsplit=1)[0]
+                owners[whole.lower()].add(item["id"])
     return {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
 
 
