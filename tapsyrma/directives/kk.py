@@ -800,7 +800,8 @@ def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
 
 def non_authority(word: str) -> bool:
     bad = lexicon()["non_authorities"]
-    return any(s.startswith(b) for s in kazakh.stems(word) for b in bad)
+    # a suffix or two ("тұрғындар"), not another word built on it ("халықаралық")
+    return any(s.startswith(b) and len(s) - len(b) <= 4 for s in kazakh.stems(word) for b in bad)
 
 
 def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
