@@ -90,9 +90,24 @@ def open_quotes(text: str, sentences: Sequence[Sentence]) -> set[int]:
 SIGNED_LINE = re.compile(rf"[,.!?»\"]\s*{DASH}\s*(?P<who>(?:[^\W\d_][\w.-]*\s*){{1,4}}?)[.!]?\s*$")
 
 
+@cache
+def _said_line() -> re.Pattern[str]:
+    """A line that closes with ", деп атап өтті Мемлекет басшысы.": its words are the
+    speaker's, quotation marks or not."""
+    verbs = "|".join(sorted((re.escape(v) for v in load("speech")["kk"]), key=len, reverse=True))
+    return re.compile(rf",\s*(?:{verbs})\s+(?P<who>[^\W\d_][^.!?\n,]{{1,60}}?)[.!]?\s*$")
+
+
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Sentence index → the character span naming the speaker of the quote it stands in."""
     found: dict[int, tuple[int, int]] = {}
+    for line in re.finditer(r"[^\n]+", text):  # "…міндетті. …, деп ескертті Мемлекет басшысы."
+        said = _said_line().search(line.group())
+        if said:
+            who = (line.start() + said.start("who"), line.start() + said.end("who"))
+            for k, s in enumerate(sentences):
+                if line.start() <= s.start < line.start() + said.start():
+                    found[k] = who
     for line in re.finditer(r"[^\n]+", text):  # "Вам предстоит … работать, – Токаев."
         signed = SIGNED_LINE.search(line.group())
         if signed and signed.group("who")[:1].isupper():
