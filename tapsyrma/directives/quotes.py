@@ -92,9 +92,10 @@ SIGNED_LINE = re.compile(rf"[,.!?»\"]\s*{DASH}\s*(?P<who>(?:[^\W\d_][\w.-]*\s*)
 
 @cache
 def _said_line() -> re.Pattern[str]:
-    """A line that closes with ", деп атап өтті Мемлекет басшысы.": its words are the
-    speaker's, quotation marks or not."""
-    verbs = "|".join(sorted((re.escape(v) for v in load("speech")["kk"]), key=len, reverse=True))
+    """A line that closes with ", деп атап өтті Мемлекет басшысы." or ", подчеркнул аким.":
+    its words are the speaker's, quotation marks or not."""
+    verbs = "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
+                            key=len, reverse=True))
     return re.compile(rf",\s*(?:{verbs})\s+(?P<who>[^\W\d_][^.!?\n,]{{1,60}}?)[.!]?\s*$")
 
 
