@@ -365,15 +365,14 @@ def _entrust_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                if tokens[k].text.lower() == "на"), None)
     if charge is None or on is None:
         return None
-    end = _phrase_in_case(tokens, on + 1, ("accs",))
-    if end == on + 1:
+    told, _ = _addressees(tokens, on + 1, "accusative")  # "на правительство и акимов"
+    if not told:
         return None
-    end = max([end] + [m.end for m in mentions_of(tokens, "ru") if on + 1 <= m.start < end])
     if charge < i:
         action = (tokens[charge].start, tokens[i - 1].end)
     else:
         action = (tokens[charge].start, tokens[on - 1].end)
-    return Frame("instruction", (i, i + 1), action, addressees=((on + 1, end),), scene=True)
+    return Frame("instruction", (i, i + 1), action, addressees=tuple(told), scene=True)
 
 
 def _obliged_frame(tokens: Sequence[Token], i: int, kind: str) -> Frame | None:
