@@ -372,7 +372,8 @@ def _entrust_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         action = (tokens[charge].start, tokens[i - 1].end)
     else:
         action = (tokens[charge].start, tokens[on - 1].end)
-    return Frame("instruction", (i, i + 1), action, addressees=tuple(told), scene=True)
+    return Frame("instruction", (i, i + 1), action, addressees=tuple(told), scene=True,
+                 issuer=nominative_party_span(tokens, i, "ru"))
 
 
 def _obliged_frame(tokens: Sequence[Token], i: int, kind: str) -> Frame | None:
