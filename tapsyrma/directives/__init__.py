@@ -287,15 +287,15 @@ def _principal(words: Sequence[Token], lang: str) -> tuple[int, int]:
 
 
 def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
-    """Remember the last authority named as a subject, for a later "Он поручил", and the
-    bodies named, for a later bare "министерству"."""
+    """Remember the authority a sentence names as its subject, for a later "Он поручил", and
+    the bodies named, for a later bare "министерству"."""
     state.context.named.extend(m.entry.key for m in mentions_of(sentence.tokens, lang)
                                if m.entry.kind in ("body", "title", "party")
                                and "{" not in m.entry.key)
     # The subject is the first authority in the nominative, not the last: "Глава государства
     # Касым-Жомарт Токаев заслушал доклад акима Жениса Касымбека"
     span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
-    if span:  # the last of them; the first, when there are several
+    if span:
         span = next((found for m in mentions_of(sentence.tokens, lang) if m.end <= span[0]
                      and (found := nominative_party_span(sentence.tokens, m.end, lang))
                      and found[1] == m.end), span)
