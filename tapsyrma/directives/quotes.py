@@ -15,6 +15,8 @@ from tapsyrma.data import load
 from tapsyrma.records import Sentence
 
 CLOSERS = "»”\""
+# The dot of an initial inside a speaker's name ("Қ.Көшербаев"), not a sentence's end
+INITIAL_DOT = r"(?<![^\W\d_]{2})\.(?=\w)"
 DASH = r"[-–—]"
 
 
@@ -22,7 +24,9 @@ DASH = r"[-–—]"
 def _closer() -> re.Pattern[str]:
     verbs = "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
                             key=len, reverse=True))
-    return re.compile(rf"[{CLOSERS},.!?]\s*,?\s*{DASH}\s*(?:{verbs})\b\s*(?P<who>[^.!?\n]{{2,80}})")
+    # "…», – деді Елбасы", and in Kazakh with no dash: "…», деді Қ.Көшербаев"
+    return re.compile(rf"(?:[{CLOSERS},.!?]\s*,?\s*{DASH}|[{CLOSERS}]\s*,)\s*(?:{verbs})\b\s*"
+                      rf"(?P<who>(?:[^.!?\n]|{INITIAL_DOT}){{2,80}})")
 
 
 def _opening_before(text: str, close: int) -> int:
@@ -96,7 +100,8 @@ def _said_line() -> re.Pattern[str]:
     its words are the speaker's, quotation marks or not."""
     verbs = "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
                             key=len, reverse=True))
-    return re.compile(rf",\s*(?:{verbs})\s+(?P<who>[^\W\d_][^.!?\n,]{{1,60}}?)[.!]?\s*$")
+    return re.compile(rf",\s*(?:{verbs})\s+(?P<who>[^\W\d_](?:[^.!?\n,]|{INITIAL_DOT}){{1,60}}?)"
+                      rf"[.!]?\s*$")
 
 
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:

@@ -135,8 +135,8 @@ class Gazetteer:
         return [Mention(at[m.start], at[m.end - 1] + 1, m.entry) for m in found]
 
     def _find(self, words: Sequence[str]) -> list[Mention]:
-        keys = [word_keys(w, self.lang) if _prefix(w.lower()) in self.prefixes else NO_KEYS
-                for w in words]
+        keys = [word_keys(name, self.lang) if _prefix(name.lower()) in self.prefixes
+                else NO_KEYS for name in map(_without_initial, words)]
         found: list[Mention] = []
         i = 0
         while i < len(words):
@@ -304,6 +304,15 @@ COORDINATORS = {",", "и", "және", "мен", "пен", "бен"}
 # What a region name with its noun elided may have been read as alone.
 ELIDABLE = ("place", "region", "person")
 PREFIX = 3
+
+
+INITIAL = re.compile(r"^[^\W\d_a-zа-яёәғқңөұүһі]\.(?=[^\W\d_]{3})")
+
+
+def _without_initial(word: str) -> str:
+    """ "Қ.Көшербаев", "М.Қасымбеков": a surname with its initial glued on is read as the
+    surname."""
+    return INITIAL.sub("", word, count=1)
 
 
 def _prefix(word: str) -> str:
