@@ -175,7 +175,6 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
     unknown = strangers(entities)
     context.unknown = {start: stranger_party(person, "kk" if lang == "kk" else "ru")
                        for start, person in unknown.items()}
-    context.stranger = next(iter(context.unknown.values()), None)
     for sentence in sentences:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):
@@ -394,12 +393,13 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
     if frame.issuer:
         head = (kk if lang == "kk" else ru).addressee_head(
             [t.text for t in tokens[slice(*frame.issuer)]])
-        parties = span_parties(tokens, frame.issuer, lang, state.context, [head] if head else [])
-        named = [p for start, p in state.context.unknown.items()  # a name the gazetteer lacks
-                 if tokens[frame.issuer[0]].start <= start < tokens[frame.issuer[1] - 1].end]
-        if parties or named:
-            state.main_issuer = state.main_issuer or (parties or named)[0]
-            return (parties or named)[0], CONFIDENCE["firm"]
+        parties = span_parties(tokens, frame.issuer, lang, state.context,
+                               [head] if head else []) or [
+            p for start, p in state.context.unknown.items()  # a name the gazetteer lacks
+            if tokens[frame.issuer[0]].start <= start < tokens[frame.issuer[1] - 1].end]
+        if parties:
+            state.main_issuer = state.main_issuer or parties[0]
+            return parties[0], CONFIDENCE["firm"]
     reported = _according_to(tokens, lang, state)
     if reported:
         return reported, CONFIDENCE["firm"]

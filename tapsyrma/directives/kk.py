@@ -619,7 +619,7 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
     person = any(m.start <= j < m.end and m.entry.kind == "person" for m in found)
     for m in found:
         if m.start < start < m.end or (m.end == start and (m.entry.kind == "region"
-                                                            or m.entry.field)):
+                                                            or m.entry.by_field)):
             start = m.start
     start = _coordinated_regions(tokens, start, found)
     for m in found:  # a title before the name is the addressee's only if an issuer precedes it
@@ -632,7 +632,7 @@ def _coordinated_regions(tokens: Sequence[Token], start: int, found: Sequence[Me
     """ "Түркістан, Жамбыл және Қызылорда облыстарының әкімдеріне", "көлік және қаржы
     министрліктеріне": back over the regions or ministries listed before the one the phrase
     starts with."""
-    regions = {m.end: m.start for m in found if m.entry.kind == "region" or m.entry.field}
+    regions = {m.end: m.start for m in found if m.entry.kind == "region" or m.entry.by_field}
     while start >= 2 and tokens[start - 1].text.lower() in COORDINATORS and start - 1 in regions:
         start = regions[start - 1]
     return start
@@ -669,7 +669,8 @@ def _partners(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
 def _partner_start(tokens: Sequence[Token], head: int, found: Sequence[Mention]) -> int:
     """Where a partner phrase ending at its head starts: back over its genitives, the name
     the head ends, and the ministries or regions listed before it ("Ауыл шаруашылығы, Сауда
-    және интеграция министрліктерімен")."""
+    және интеграция министрліктерімен"), but not into the phrase before it, as
+    `_with_apposition` would ("министрліктері әкімдіктермен бірлесіп")."""
     start = _phrase_start(tokens, head)
     start = min([start] + [m.start for m in found if m.start <= head < m.end])
     return _coordinated_regions(tokens, start, found)

@@ -62,13 +62,16 @@ class DocumentContext:
     # Persons the gazetteer does not know, by the title the article gives them ("Аким
     # области Абельгази Кусаинов"): that title elsewhere in the article is them.
     local: dict[str, Party] = field(default_factory=dict)
-    # The first person the article names whom the gazetteer does not know: whose an
-    # akim's title is when it names no region ("Аким области распорядился … Абельгази
-    # Кусаинов отметил").
-    stranger: Party | None = None
     # Every person named whom the gazetteer does not know, by where the name starts: the
     # issuer when the order names him ("Нурымбет Сактаганов поручил").
     unknown: dict[int, Party] = field(default_factory=dict)
+
+    @property
+    def stranger(self) -> Party | None:
+        """The first person the article names whom the gazetteer does not know: whose an
+        akim's title is when it names no region ("Аким области распорядился … Абельгази
+        Кусаинов отметил")."""
+        return next(iter(self.unknown.values()), None)
 
     def person_party(self, person_id: str, name: str, title: str | None = None,
                      titled: str | None = None) -> Party:
@@ -213,16 +216,21 @@ def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Men
 def _district_named(mention: Mention, words: Sequence[Token]) -> bool:
     """ "акиму Шенгельдинского сельского округа" (the noun after the title, genitives
     between), "Шеңгелді ауылдық округінің әкімі" (in the genitive before it)."""
-    nouns = load("parties")["district_nouns"]
+    nouns = _district_nouns()
     for k in range(mention.end, min(len(words), mention.end + 4)):
         word = words[k].text
         if not russian.has(word, "gent"):
             break
-        if russian.lemmas(word) & set(nouns["ru"]):
+        if russian.lemmas(word) & nouns["ru"]:
             return True
     before = words[mention.start - 1].text if mention.start else ""
     return kazakh.is_genitive(before) and any(s.startswith(n) for s in kazakh.stems(before)
                                               for n in nouns["kk"])
+
+
+@cache
+def _district_nouns() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words) for lang, words in load("parties")["district_nouns"].items()}
 
 
 def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],

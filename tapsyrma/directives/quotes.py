@@ -21,9 +21,15 @@ DASH = r"[-–—]"
 
 
 @cache
+def _speech_verbs() -> str:
+    """The verbs that name a speaker, longest first, as one alternation."""
+    return "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
+                           key=len, reverse=True))
+
+
+@cache
 def _closer() -> re.Pattern[str]:
-    verbs = "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
-                            key=len, reverse=True))
+    verbs = _speech_verbs()
     # "…», – деді Елбасы", and in Kazakh with no dash: "…», деді Қ.Көшербаев"
     return re.compile(rf"(?:[{CLOSERS},.!?]\s*,?\s*{DASH}|[{CLOSERS}]\s*,)\s*(?:{verbs})\b\s*"
                       rf"(?P<who>(?:[^.!?\n]|{INITIAL_DOT}){{2,80}})")
@@ -98,8 +104,7 @@ SIGNED_LINE = re.compile(rf"[,.!?»\"]\s*{DASH}\s*(?P<who>(?:[^\W\d_][\w.-]*\s*)
 def _said_line() -> re.Pattern[str]:
     """A line that closes with ", деп атап өтті Мемлекет басшысы." or ", подчеркнул аким.":
     its words are the speaker's, quotation marks or not."""
-    verbs = "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
-                            key=len, reverse=True))
+    verbs = _speech_verbs()
     return re.compile(rf",\s*(?:{verbs})\s+(?P<who>[^\W\d_](?:[^.!?\n,]|{INITIAL_DOT}){{1,60}}?)"
                       rf"[.!]?\s*$")
 
@@ -107,15 +112,14 @@ def _said_line() -> re.Pattern[str]:
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Sentence index → the character span naming the speaker of the quote it stands in."""
     found: dict[int, tuple[int, int]] = {}
-    for line in re.finditer(r"[^\n]+", text):  # "…міндетті. …, деп ескертті Мемлекет басшысы."
-        said = _said_line().search(line.group())
+    for line in re.finditer(r"[^\n]+", text):
+        said = _said_line().search(line.group())  # "…, деп ескертті Мемлекет басшысы."
         if said:
             who = (line.start() + said.start("who"), line.start() + said.end("who"))
             for k, s in enumerate(sentences):
                 if line.start() <= s.start < line.start() + said.start():
                     found[k] = who
-    for line in re.finditer(r"[^\n]+", text):  # "Вам предстоит … работать, – Токаев."
-        signed = SIGNED_LINE.search(line.group())
+        signed = SIGNED_LINE.search(line.group())  # "Вам предстоит … работать, – Токаев."
         if signed and signed.group("who")[:1].isupper():
             who = (line.start() + signed.start("who"), line.start() + signed.end("who"))
             for k, s in enumerate(sentences):

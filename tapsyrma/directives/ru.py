@@ -726,7 +726,7 @@ def _starts_region(tokens: Sequence[Token], i: int) -> bool:
 
 def _starts_elided(tokens: Sequence[Token], i: int) -> bool:
     """A region or a ministry named without its noun, said once for the list."""
-    return any(m.start == i and (m.entry.kind == "region" or m.entry.field)
+    return any(m.start == i and (m.entry.kind == "region" or m.entry.by_field)
                for m in mentions_of(tokens, "ru"))
 
 
@@ -900,13 +900,18 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
 def find_verb(tokens: Sequence[Token], kind: str) -> int | None:
     """Where the sentence says someone reported ("аким доложил о мерах") or, with
     `participation_verbs`, took part ("приняли участие акимы"), if it does."""
-    verbs = set(lexicon()[kind])
-    stems = {v[:4] for v in verbs}  # the cheap test first: most words are no such verb
+    verbs = lexicon()[kind]
+    stems = _verb_stems(kind)  # the cheap test first: most words are no such verb
     phrases = lexicon()["participation_phrases"] if kind == "participation_verbs" else ()
     return next((i for i, t in enumerate(tokens) if (
         (t.text[:4].lower() in stems and russian.best_has(t.text, "VERB")
          and russian.lemmas(t.text) & verbs)
         or (phrases and any(_starts_with(tokens, i, p) for p in phrases)))), None)
+
+
+@cache
+def _verb_stems(kind: str) -> frozenset[str]:
+    return frozenset(v[:4] for v in lexicon()[kind])
 
 
 def addressee_head(words: Sequence[str]) -> str | None:

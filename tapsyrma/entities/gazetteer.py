@@ -60,7 +60,7 @@ class Entry:
     number: str | None = None  # "sing" or "plur" when the phrase's head fixes it (аким, акимы)
     head_lemma: str | None = None  # the lemma whose readings tell a word's number
     alias: bool = False  # a title that always means one person (Елбасы): a party, not a name
-    field: bool = False  # a ministry named by its field alone, in a list sharing the noun
+    by_field: bool = False  # a ministry named by its field alone, in a list sharing the noun
     also: tuple[str, ...] = ()  # other parties the phrase names ("акимы всех уровней")
 
 
@@ -455,7 +455,7 @@ def gazetteer(lang: str) -> Gazetteer:
     for name, body in _first_fields(load("bodies")["body"], lang).items():
         g.add(name, Entry("body", body))
     g.fields = sorted(((tuple(g._name_keys(w) for w in WORD.findall(name)),
-                        Entry("body", body, field=True))
+                        Entry("body", body, by_field=True))
                        for name, body in _ministry_fields(load("bodies")["body"], lang).items()),
                       key=lambda field: -len(field[0]))
     _add_named(g, load("parties")["party"], "party", own)
