@@ -78,7 +78,7 @@ def page_date(lines: Sequence[str], url: str | None, today: date | None = None) 
         found = _url_date(url, latest)
         if found:
             return found
-    return next(iter(_byline_dates(_byline_lines(lines), latest)), None)
+    return next(iter(_own_dates(_byline_dates(_byline_lines(lines), latest))), None)
 
 
 def _url_date(url: str, latest: date) -> date | None:
@@ -89,29 +89,46 @@ def _url_date(url: str, latest: date) -> date | None:
     return None
 
 
-def _byline_lines(lines: Sequence[str]) -> list[str]:
-    """Bylines stand at the top of a page or at its bottom."""
+def _byline_lines(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """Bylines stand at the top of a page or at its bottom; each line with its number."""
     head, tail = _settings()["limits"]["head_lines"], _settings()["limits"]["tail_lines"]
+    numbered = list(enumerate(lines))
     if len(lines) <= head + tail:
-        return list(lines)
-    return [*lines[:head], *lines[-tail:]]
+        return numbered
+    return [*numbered[:head], *numbered[-tail:]]
 
 
-def _byline_dates(lines: Sequence[str], latest: date) -> Iterator[date]:
+def _byline_dates(lines: Sequence[tuple[int, str]], latest: date
+                  ) -> Iterator[tuple[int, date]]:
     limits = _settings()["limits"]
-    for line in lines:
+    for number, line in lines:
         for pattern in _patterns():
             for m in pattern.finditer(line):
                 month = m.group("month")
-                number = int(month) if month.isdigit() else _month(month)
-                found = _valid(m.group("year"), number, m.group("day"), latest)
+                month_number = int(month) if month.isdigit() else _month(month)
+                found = _valid(m.group("year"), month_number, m.group("day"), latest)
                 if found is None:
                     continue
                 rest = len(line) - (m.end() - m.start())
                 prefix = line[:m.start()]
                 if (m.group("time") or rest <= limits["byline_rest_chars"]
                         or _dateline(prefix, limits["dateline_prefix_chars"])):
-                    yield found
+                    yield number, found
+
+
+def _own_dates(dated: Iterator[tuple[int, date]]) -> list[date]:
+    """The byline dates that are not a listing's: a run of dated lines a headline or two
+    apart ("Сондай-ақ оқыңыз", "Последние новости", a paper's past issues) dates other
+    articles, not this one."""
+    limits = _settings()["limits"]
+    runs: list[list[tuple[int, date]]] = []
+    for number, found in dated:
+        if runs and number - runs[-1][-1][0] <= limits["listing_gap_lines"]:
+            runs[-1].append((number, found))
+        else:
+            runs.append([(number, found)])
+    return [found for run in runs if len({n for n, _ in run}) < limits["listing_dates"]
+            for _, found in run]
 
 
 def _dateline(prefix: str, limit: int) -> bool:

@@ -68,3 +68,21 @@ def test_dates_undated_page_says_so() -> None:
     assert doc.published is None
     assert doc.directives[0].deadline is not None
     assert doc.directives[0].deadline.date is None
+
+
+def test_dates_of_a_listing_are_not_the_page_date() -> None:
+    """A run of dated headlines ("Сондай-ақ оқыңыз", a paper's past issues) dates other
+    articles; the page's own byline after the article still counts."""
+    related = ["Әкімдерге ескерту жасалды", "Жылыту маусымына дайын емес әкімдерге 1 апта берілді.",
+               "Сондай-ақ оқыңыз",
+               "Қысқы Олимпиада алауы Сицилия аралына жеткізілді", "19.12.2025, 13:26",
+               "Қандастар Шәмші әндерін шырқады", "19.12.2025, 13:24",
+               "Ақтауда тағы бір «Келешек мектеп» пайдалануға берілді", "19.12.2025, 13:21"]
+    assert page_date(related, None, TODAY) is None
+    issues = ["№ 31 газет", "20 сәуір 2024 ж.", "№ 30 газет", "16 сәуір 2024 ж.", "№ 29 газет",
+              "13 сәуір 2024 ж.", "Жаңалықтар мұрағаты", "Мемлекет басшысы төтенше жағдай туралы",
+              "Төтенше жағдай режимі ұзартылуы мүмкін.", "16 наурыз 2020 ж. 548 0"]
+    assert page_date(issues, None, TODAY) == date(2020, 3, 16)
+    # two dates are a byline's published and updated stamps, not a listing
+    assert page_date(["12.10.2019, 14:05", "Обновлено", "12.10.2019, 15:20"], None,
+                     TODAY) == date(2019, 10, 12)
