@@ -265,6 +265,36 @@ def test_a_report_that_never_cites_the_order_is_linked_by_its_object(store: Stor
     assert line["status"] == "done"
 
 
+def test_a_report_is_linked_by_what_its_page_is_about(store: Store) -> None:
+    """A report's sentence often names nothing ("Работы завершены"): its page's headline and
+    lead say what was done. Houses answer an order to build housing though no name is
+    shared; a gas pipeline other than the one ordered is another object; a page that only
+    recalls the order reports on it and is not where it was given."""
+    order = RawDocument(id="order", published=date(2024, 4, 10), text=(
+        "Токаев поручил восстановить жилье\n\nПрезидент Касым-Жомарт Токаев поручил "
+        "Правительству обеспечить строительство нового жилья для пострадавших от паводка."))
+    houses = RawDocument(id="houses", published=date(2024, 9, 2), text=(
+        "Пострадавшим от паводка передали ключи\n\nВ области завершено строительство 823 "
+        "домов для семей, пострадавших от паводка."))
+    pipeline = RawDocument(id="pipeline", published=date(2023, 9, 1), text=(
+        "Токаев поручил построить газопровод\n\nПрезидент Касым-Жомарт Токаев поручил "
+        "Правительству построить газопровод «Талдыкорган – Ушарал» до конца 2025 года."))
+    lead_only = RawDocument(id="lead-only", published=date(2025, 10, 23), text=(
+        "Газопровод Талдыкорган – Ушарал достроен\n\nОб этом сообщили в акимате. Работы "
+        "на магистрали завершены, газ подан в 30 сел."))
+    other = RawDocument(id="other", published=date(2025, 10, 24), text=(
+        "Газопровод «Сарыарка» достроен\n\nЗавершено строительство газопровода «Сарыарка» "
+        "протяженностью 1061 километр."))
+    recall = RawDocument(id="recall", published=date(2025, 11, 1), text=(
+        "Газ пришел в села\n\nНапомним, Глава государства в 2023 году поручил провести "
+        "газопровод в села Алакольского района. Завершено подключение 12 сел."))
+    ingest(store, [order, houses, pipeline, lead_only, other, recall])
+    lines = {d["sources"][0]["document"]: d for d in directives(store)}
+    assert [f["document"] for f in lines["order"]["followups"]] == ["houses"]
+    assert [f["document"] for f in lines["pipeline"]["followups"]] == ["lead-only"]
+    assert not lines.get("recall", {}).get("followups")
+
+
 def test_a_commitment_is_tracked_and_its_report_linked(store: Store) -> None:
     promise = RawDocument(id="promise", published=date(2019, 6, 25), text=(
         "Токаев в Арыси\n\nГлава государства Касым-Жомарт Токаев посетил Арысь.\n"

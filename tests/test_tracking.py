@@ -108,11 +108,27 @@ def test_object_keys_read_names_and_figures_across_alphabets() -> None:
                            "Казахстана.")
 
 
+@pytest.mark.parametrize(("ordered", "reported"), [
+    ("обеспечить строительство нового жилья", "Бүгінгі күнге дейін 715 баспана жөнделді."),
+    ("построить новую школу", "Жаңа мектеп пайдалануға берілді."),
+    ("ввести ТЭЦ в эксплуатацию", "Жаңа жылу электр орталығының құрылысы аяқталды."),
+])
+def test_object_keys_name_the_kind_of_object_in_both_languages(ordered: str,
+                                                               reported: str) -> None:
+    kinds = {k for k in object_keys(ordered) if k.startswith("#")}
+    assert kinds and kinds <= object_keys(reported)
+    assert not {k for k in object_keys("Жүйені үйлестіру жұмыстары басталды.") if k[0] == "#"}
+
+
 @pytest.mark.parametrize(("sentence", "lang", "expected"), [
     ("Завершено строительство газопровода Талдыкорган – Ушарал.", "ru", "done"),
     ("Строительство школы продолжается.", "ru", "in-progress"),
     ("Жаңа мектеп пайдалануға берілді.", "kk", "done"),
     ("Аким провел совещание.", "ru", None),
+    # an obligation or an order says what is to be done; a noun in -ение is no outcome
+    ("Он подчеркнул, что проекты должны быть завершены в установленные сроки.", "ru", None),
+    ("Токаев обсудил с акимами ситуацию с обеспечением теплом.", "ru", None),
+    ("Құрылыс жұмыстары уақытында аяқталуы тиіс.", "kk", None),
 ])
 def test_outcome_kind(sentence: str, lang: str, expected: str | None) -> None:
     assert outcome_kind(sentence, lang) == expected

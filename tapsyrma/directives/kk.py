@@ -24,6 +24,7 @@ from tapsyrma.entities.gazetteer import Mention, mentions_of
 from tapsyrma.records import Token
 
 CLAUSE_END = set(".!?;:")
+CONVERB_ENDINGS = ("ып", "іп")
 COORDINATORS = {"мен", "пен", "бен", "және", ","}
 # A verbal noun with a 3rd-person possessive, in any case: бөлуі, бөлуін, бөлуіне.
 POSSESSED = ("уі", "уы", "уін", "уын", "уіне", "уына", "уіні", "уыны")
@@ -358,12 +359,19 @@ def _chain_end(tokens: Sequence[Token], trigger: int, case: str, floor: int) -> 
     """The last verbal noun in `case` before the trigger, within the clause."""
     for j in range(trigger - 1, floor - 1, -1):
         word = tokens[j].text
-        if word in CLAUSE_END:
+        if word in CLAUSE_END or _converb_clause(tokens, j):
             return None
         if kazakh.is_verbal_noun_in(word, case) or (case == "nominative" and
                                                     kazakh.is_verbal_noun(word)):
             return j
     return None
+
+
+def _converb_clause(tokens: Sequence[Token], j: int) -> bool:
+    """A converb before a comma closes a clause of its own: in "жұмыстары аяқталып, иелеріне
+    тапсырылды" the works were done and the houses handed over; nothing was ordered."""
+    return (j + 1 < len(tokens) and tokens[j + 1].text == ","
+            and tokens[j].text.lower().endswith(CONVERB_ENDINGS))
 
 
 def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:

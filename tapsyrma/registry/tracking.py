@@ -6,8 +6,12 @@ answers: one given earlier, by the issuer the report names, about the same regio
 in meaning (multilingual embeddings of the two sentences, so a Russian directive can be
 answered in Kazakh). Most real reports never cite the order ("Завершено строительство
 газопровода Талдыкорган – Ушарал"): a sentence that says something was done or is under way
-is a report too, but it is linked only to a directive whose object it names (a name, a
-figure, read across both alphabets) and that was given before it. A report that names the
+is a report too, but it is linked only to a directive whose object it or its page's headline
+and lead name (a name, a figure, read across both alphabets; or, when the directive names
+none, the kind of object: "жилье" is answered by "823 дома", "баспана") and that was given
+before it. A sentence that says what must be done ("должны быть завершены") reports nothing,
+and a page that only recalls an order ("Напомним, … поручал") is a report on it, not its
+source. A report that names the
 object needs a lower score than one that only cites an order: "по поручению Главы
 государства" says little about which order it answers. Linking runs both ways: a
 report finds the directives already stored, a new directive the reports already stored, so
@@ -32,6 +36,7 @@ from tapsyrma.directives.parties import slug
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.gazetteer import name_forms
 from tapsyrma.entities.places import regions_of
+from tapsyrma.registry.stories import lead
 from tapsyrma.store.models import Directive, Document, Followup, Report, Source
 
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -67,8 +72,10 @@ class Reported:
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lexicon = load("followups")[lang]
-    out = {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in lexicon[name]) + ")")
+    out = {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in lexicon[name]) + ")"
+                            + lexicon.get(f"{name}_not_followed_by", ""))
            for name in ("reference", "reference_alone", "report_back", "done", "in_progress")}
+    out["obligation"] = re.compile(r"(?<!\w)(?:" + "|".join(lexicon["obligation"]) + r")(?!\w)")
     for issuer, words in lexicon["issuer"].items():
         out[f"issuer:{issuer}"] = re.compile("|".join(map(re.escape, words)))
     out["recap"] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lexicon["recap"]))
@@ -81,13 +88,14 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
 def find_reports(doc: records.Document) -> list[Reported]:
     """The sentences of a document that report carrying out a directive."""
     found = []
+    about = object_keys(lead(doc))
     for sentence in doc.sentences:
         lang = sentence.lang if sentence.lang in ("ru", "kk") else doc.lang
         if lang not in ("ru", "kk"):
             continue
         reports = report_kind(sentence.text, lang)
         cited = reports is not None
-        if not cited and object_keys(sentence.text):
+        if not cited and (about or object_keys(sentence.text)):
             reports = outcome_kind(sentence.text, lang)
         if reports:
             found.append(Reported(sentence, reports, _issuer_office(sentence.text, lang),
@@ -102,6 +110,8 @@ def outcome_kind(text: str, lang: str) -> str | None:
     if lang == "ru":
         low = _without_negated(low)
     patterns = _patterns(lang)
+    if patterns["obligation"].search(low):
+        return None
     if patterns["in_progress"].search(low):
         return "in-progress"
     return "done" if patterns["done"].search(low) else None
@@ -112,7 +122,8 @@ def object_keys(*texts: str) -> frozenset[str]:
     """What sentences are about that another can name the same way: proper names (not of
     persons, offices or the country; a sentence's first word is capitalised anyway) and
     figures, folded to one Latin skeleton of their first letters, so that "Сарыарка",
-    "Сарыарқа" and "Saryarqa" are one key."""
+    "Сарыарқа" and "Saryarqa" are one key; and the kinds of object they name ("#housing" for
+    "жилье", "дома", "баспана")."""
     stop = _not_objects()
     keys = set()
     for word in (w for text in texts for w in WORD.findall(text)[1:]):
@@ -123,7 +134,15 @@ def object_keys(*texts: str) -> frozenset[str]:
             key = _folded(word)
             if key not in stop:
                 keys.add(key)
+    low = " ".join(texts).lower()
+    keys.update(f"#{kind}" for kind, pattern in _object_kinds().items() if pattern.search(low))
     return frozenset(keys)
+
+
+@cache
+def _object_kinds() -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+            for kind, patterns in load("followups")["objects"].items()}
 
 
 def _folded(word: str) -> str:
@@ -153,7 +172,8 @@ def report_kind(text: str, lang: str) -> str | None:
     report_back = patterns["report_back"].search(low)
     if not (patterns["reference"].search(low) or report_back):
         return None
-    done = patterns["done"].search(low) or _perfective_outcome(low, lang)
+    done = not patterns["obligation"].search(low) and (
+        patterns["done"].search(low) or _perfective_outcome(low, lang))
     ongoing = patterns["in_progress"].search(low)
     if ongoing or (report_back and not done):
         return "in-progress"
@@ -233,7 +253,8 @@ def link_report(session: Session, report: Report) -> Followup | None:
         .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)
-        and (cited or (d.id not in reported and _ordered(d) & told))]
+        and not _recalled_only(d)
+        and (cited or (d.id not in reported and _names_object(_ordered(d), told)))]
     if not candidates:
         return None
     scores = _scores([report], candidates)[0] - np.array(
@@ -260,9 +281,11 @@ def claim_reports(session: Session, directive: Directive) -> int:
     found = list(session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES).options(
         selectinload(Report.document).load_only(Document.lang, Document.title))))
     cited = {r.id: _cited(r) for r in found}
+    if _recalled_only(directive):
+        return 0
     ordered = _ordered(directive)
     reports = [r for r in found if _regions_agree(directive.regions, r.regions)
-               and (cited[r.id] or (ordered & _told(r) and not (
+               and (cited[r.id] or (_names_object(ordered, _told(r)) and not (
                    directive.given and r.published and r.published <= directive.given)))]
     # One document reports a directive once: its citing sentence, else its best outcome.
     citing = {r.document_id for r in reports if cited[r.id]}
@@ -287,7 +310,25 @@ def claim_reports(session: Session, directive: Directive) -> int:
 
 def _threshold(directive: Directive, told: frozenset[str]) -> float:
     """The score a report needs to answer the directive: lower when it names its object."""
-    return NAMED_OBJECT_THRESHOLD if _ordered(directive) & told else LINK_THRESHOLD
+    return NAMED_OBJECT_THRESHOLD if _names_object(_ordered(directive), told) else LINK_THRESHOLD
+
+
+def _names_object(ordered: frozenset[str], told: frozenset[str]) -> bool:
+    """Whether a report names what a directive is about: a name or figure of the directive,
+    or, when the directive names none, the kind of its object ("жилье" and "823 дома"). A gas
+    pipeline other than the one named in the order is another object."""
+    shared = ordered & told
+    if any(not key.startswith("#") for key in shared):
+        return True
+    return bool(shared) and all(key.startswith("#") for key in ordered)
+
+
+def _recalled_only(directive: Directive) -> bool:
+    """A directive known only from pages that recall it ("Напомним, … поручал"): those pages
+    report on it; they are not where it was given."""
+    return bool(directive.sources) and all(
+        _patterns("kk" if s.document.lang == "kk" else "ru")["recap"].search(s.sentence.lower())
+        for s in directive.sources)
 
 
 def _reported_in(session: Session, document_id: int) -> set[int]:
@@ -308,8 +349,9 @@ def _ordered(directive: Directive) -> frozenset[str]:
 
 
 def _told(report: Report) -> frozenset[str]:
-    """The names and figures a report gives, in its sentence or its document's headline."""
-    return object_keys(report.document.title or "", report.sentence)
+    """The names and figures a report gives, in its sentence or its document's headline and
+    lead: "Строительство завершено" on a page about the gas pipeline "Сарыарка"."""
+    return object_keys(lead(report.document), report.sentence)
 
 
 def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> bool:
