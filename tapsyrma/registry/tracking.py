@@ -41,6 +41,7 @@ from tapsyrma.store.models import Directive, Document, Followup, Report, Source
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 YEAR = re.compile(r"(19|20)\d\d")
+ROUTE = re.compile(r"(?<!\w)([^\W\d_][^\W\d_]{3,})\s*[-–—]\s*([^\W\d_][^\W\d_]{3,})(?!\w)")
 STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
 # A directive with no deadline and no report after this long: nobody can tell.
 STALE_AFTER = timedelta(days=365)
@@ -134,6 +135,11 @@ def object_keys(*texts: str) -> frozenset[str]:
             key = _folded(word)
             if key not in stop:
                 keys.add(key)
+    for text in texts:  # a route: "Талдыкорган – Ушарал", "Торғай-Ырғыз"
+        for m in ROUTE.finditer(text):
+            ends = sorted(map(_folded, m.groups()))
+            if m[1][0].isupper() and m[2][0].isupper() and not stop.intersection(ends):
+                keys.add("~".join(ends))
     low = " ".join(texts).lower()
     keys.update(f"#{kind}" for kind, pattern in _object_kinds().items() if pattern.search(low))
     return frozenset(keys)
@@ -253,17 +259,17 @@ def link_report(session: Session, report: Report) -> Followup | None:
         .options(selectinload(Directive.sources)))
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)
-        and not _recalled_only(d)
+        and not _recalled_only(d) and not _other_object(_ordered(d), told)
         and (cited or (d.id not in reported and _names_object(_ordered(d), told)))]
     if not candidates:
         return None
     scores = _scores([report], candidates)[0] - np.array(
-        [_threshold(d, told) for d in candidates])
+        [_threshold(d, told, cited) for d in candidates])
     best = int(np.argmax(scores))
     if scores[best] < 0:
         return None
     link = Followup(directive_id=candidates[best].id, report_id=report.id,
-                    score=float(scores[best] + _threshold(candidates[best], told)))
+                    score=float(scores[best] + _threshold(candidates[best], told, cited)))
     session.add(link)
     return link
 
@@ -285,6 +291,7 @@ def claim_reports(session: Session, directive: Directive) -> int:
         return 0
     ordered = _ordered(directive)
     reports = [r for r in found if _regions_agree(directive.regions, r.regions)
+               and not _other_object(ordered, _told(r))
                and (cited[r.id] or (_names_object(ordered, _told(r)) and not (
                    directive.given and r.published and r.published <= directive.given)))]
     # One document reports a directive once: its citing sentence, else its best outcome.
@@ -294,7 +301,7 @@ def claim_reports(session: Session, directive: Directive) -> int:
         return 0
     claimed = 0
     for report, score in zip(reports, _scores(reports, [directive])[:, 0], strict=True):
-        if score < _threshold(directive, _told(report)):
+        if score < _threshold(directive, _told(report), cited[report.id]):
             continue
         existing = session.scalars(select(Followup).where(Followup.report_id == report.id)
                                    ).first()
@@ -308,19 +315,40 @@ def claim_reports(session: Session, directive: Directive) -> int:
     return claimed
 
 
-def _threshold(directive: Directive, told: frozenset[str]) -> float:
+def _threshold(directive: Directive, told: frozenset[str], cited: bool) -> float:
     """The score a report needs to answer the directive: lower when it names its object."""
-    return NAMED_OBJECT_THRESHOLD if _names_object(_ordered(directive), told) else LINK_THRESHOLD
+    named = _names_object(_ordered(directive), told, places=cited)
+    return NAMED_OBJECT_THRESHOLD if named else LINK_THRESHOLD
 
 
-def _names_object(ordered: frozenset[str], told: frozenset[str]) -> bool:
+def _names_object(ordered: frozenset[str], told: frozenset[str], places: bool = False) -> bool:
     """Whether a report names what a directive is about: a name or figure of the directive,
     or, when the directive names none, the kind of its object ("жилье" and "823 дома"). A gas
-    pipeline other than the one named in the order is another object."""
+    pipeline other than the one named in the order is another object, and a place alone
+    ("Семей") names no object, many things being done there, unless the report says it
+    carries out an order ("Во исполнение поручения … в Экибастузе")."""
     shared = ordered & told
-    if any(not key.startswith("#") for key in shared):
+    kinds = {key for key in shared if key.startswith("#")}
+    if shared - kinds - (set() if places else _place_keys()) or (kinds and shared - kinds):
         return True
-    return bool(shared) and all(key.startswith("#") for key in ordered)
+    return bool(kinds) and all(key.startswith("#") for key in ordered)
+
+
+def _other_object(ordered: frozenset[str], told: frozenset[str]) -> bool:
+    """Whether a report is about another kind of object than the directive: a hospital
+    opened "по поручению Главы государства" does not answer an order to build schools."""
+    ordered_kinds = {key for key in ordered if key.startswith("#")}
+    told_kinds = {key for key in told if key.startswith("#")}
+    return bool(ordered_kinds and told_kinds) and not ordered_kinds & told_kinds
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    """The keys of the names of regions and places, in every language they are given in."""
+    items = load("regions")["region"] + load("places")["place"]
+    return frozenset(_folded(word) for item in items for lang in ("ru", "kk", "en")
+                     for name in item.get(lang, []) for word in WORD.findall(name)
+                     if len(word) > 3)
 
 
 def _recalled_only(directive: Directive) -> bool:
