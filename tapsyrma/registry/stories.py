@@ -28,7 +28,7 @@ from datasketch.lsh import _optimal_param
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session, defer, selectinload
 
-from tapsyrma import embedding, records
+from tapsyrma import embedding
 from tapsyrma.store.models import Band, Document, Key, Story
 
 PERMUTATIONS = 128
@@ -129,9 +129,8 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def lead(doc: Document | records.Document) -> str:
-    """The title and the first lines of the body: what an outlet says the event is (or a
-    page what it is about), stored or just extracted."""
+def lead(doc: Document) -> str:
+    """The title and the first lines of the body: what an outlet says the event is."""
     text = doc.text
     if doc.title and text.startswith(doc.title):
         text = text[len(doc.title):]

@@ -36,8 +36,14 @@ from tapsyrma.directives.parties import slug
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.gazetteer import name_forms
 from tapsyrma.entities.places import regions_of
-from tapsyrma.registry.stories import lead
-from tapsyrma.store.models import Directive, Document, Followup, Report, Source
+from tapsyrma.store.models import (
+    OPENING_CHARACTERS,
+    Directive,
+    Document,
+    Followup,
+    Report,
+    Source,
+)
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 YEAR = re.compile(r"(19|20)\d\d")
@@ -54,6 +60,7 @@ MAX_CANDIDATES = 300
 # "по поручению Главы государства" say little about which order it answers.
 LINK_THRESHOLD = 0.90
 NAMED_OBJECT_THRESHOLD = 0.85
+LEAD_SENTENCES = 3  # the headline and the first sentences, which say what a page reports
 OBJECT_PREFIX = 5  # letters of a folded name that identify it across cases and alphabets
 SAME_REGION_BONUS = 0.03
 OTHER_TOPIC_PENALTY = 0.03
@@ -89,14 +96,16 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
 def find_reports(doc: records.Document) -> list[Reported]:
     """The sentences of a document that report carrying out a directive."""
     found = []
-    about = object_keys(lead(doc))
-    for sentence in doc.sentences:
+    about = object_keys(doc.text[:OPENING_CHARACTERS])
+    for number, sentence in enumerate(doc.sentences):
         lang = sentence.lang if sentence.lang in ("ru", "kk") else doc.lang
         if lang not in ("ru", "kk"):
             continue
         reports = report_kind(sentence.text, lang)
         cited = reports is not None
-        if not cited and (about or object_keys(sentence.text)):
+        # The page's lead names what its first sentences report ("Работы завершены"); further
+        # down, an outcome without a name of its own is a detail, not the report.
+        if not cited and ((about and number < LEAD_SENTENCES) or object_keys(sentence.text)):
             reports = outcome_kind(sentence.text, lang)
         if reports:
             found.append(Reported(sentence, reports, _issuer_office(sentence.text, lang),
@@ -285,7 +294,8 @@ def claim_reports(session: Session, directive: Directive) -> int:
     offices = {directive.issuer_office, directive.issuer_id} - {None}
     query = query.where(or_(Report.issuer_office.is_(None), Report.issuer_office.in_(offices)))
     found = list(session.scalars(query.order_by(Report.id.desc()).limit(MAX_CANDIDATES).options(
-        selectinload(Report.document).load_only(Document.lang, Document.title))))
+        selectinload(Report.document).load_only(Document.lang, Document.title,
+                                                Document.opening))))
     cited = {r.id: _cited(r) for r in found}
     if _recalled_only(directive):
         return 0
@@ -355,7 +365,7 @@ def _recalled_only(directive: Directive) -> bool:
     """A directive known only from pages that recall it ("Напомним, … поручал"): those pages
     report on it; they are not where it was given."""
     return bool(directive.sources) and all(
-        _patterns("kk" if s.document.lang == "kk" else "ru")["recap"].search(s.sentence.lower())
+        any(_patterns(lang)["recap"].search(s.sentence.lower()) for lang in ("ru", "kk"))
         for s in directive.sources)
 
 
@@ -379,7 +389,7 @@ def _ordered(directive: Directive) -> frozenset[str]:
 def _told(report: Report) -> frozenset[str]:
     """The names and figures a report gives, in its sentence or its document's headline and
     lead: "Строительство завершено" on a page about the gas pipeline "Сарыарка"."""
-    return object_keys(lead(report.document), report.sentence)
+    return object_keys(report.document.opening, report.sentence)
 
 
 def _regions_agree(directive_regions: list[str], report_regions: list[str]) -> bool:

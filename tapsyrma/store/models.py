@@ -22,8 +22,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
+
+OPENING_CHARACTERS = 600  # a page's headline and lead (Document.opening)
 
 
 class Base(DeclarativeBase):
@@ -59,6 +62,9 @@ class Document(Base):
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary)  # title and lead, on demand
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # The headline and first lines, read without the whole text: what a page reports.
+    opening: Mapped[str] = column_property(func.substr(text, 1, OPENING_CHARACTERS),
+                                           deferred=True)
 
     bands: Mapped[list[Band]] = relationship(cascade="all, delete-orphan")
     keys: Mapped[list[Key]] = relationship(cascade="all, delete-orphan")
