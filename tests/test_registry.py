@@ -295,6 +295,35 @@ def test_a_report_is_linked_by_what_its_page_is_about(store: Store) -> None:
     assert not lines.get("recall", {}).get("followups")
 
 
+def test_an_order_restated_in_a_report_claims_no_reports_of_its_own(store: Store) -> None:
+    """A report page that repeats the order it reports on ("Акиматам поручено … газопровод")
+    is not where reports of that object belong; a new order about another object on the same
+    page is tracked as any other."""
+    order = RawDocument(id="order", published=date(2023, 9, 1), text=(
+        "Токаев поручил построить газопровод\n\nПрезидент Касым-Жомарт Токаев поручил "
+        "Правительству построить газопровод «Талдыкорган – Ушарал» до конца 2025 года."))
+    progress = RawDocument(id="progress", published=date(2024, 11, 26), text=(
+        "Газопровод Талдыкорган – Ушарал строится\n\nПо поручению Главы государства "
+        "продолжается строительство газопровода Талдыкорган – Ушарал. Акиматам поручено "
+        "завершить строительство газопровода Талдыкорган – Ушарал в срок. Кроме того, аким "
+        "области поручил построить новую школу в Ушарале до конца 2025 года."))
+    done = RawDocument(id="done", published=date(2025, 10, 23), text=(
+        "Газопровод достроен\n\nЗавершено строительство газопровода Талдыкорган – Ушарал "
+        "протяженностью 300 километров."))
+    school = RawDocument(id="school", published=date(2025, 9, 1), text=(
+        "В Ушарале открыли школу\n\nВ Ушарале завершено строительство новой школы на 600 "
+        "мест."))
+    ingest(store, [order, progress, done, school])
+    followups = {(s["document"], d["action"]): [f["document"] for f in d["followups"]]
+                 for d in directives(store) for s in d["sources"]}
+    assert {f for (page, _), found in followups.items() if page == "order"
+            for f in found} == {"progress", "done"}
+    assert [found for (page, action), found in followups.items()
+            if page == "progress" and "школ" in action] == [["school"]]
+    assert not [found for (page, action), found in followups.items()
+                if page == "progress" and "газопровод" in action and found]
+
+
 def test_a_commitment_is_tracked_and_its_report_linked(store: Store) -> None:
     promise = RawDocument(id="promise", published=date(2019, 6, 25), text=(
         "Токаев в Арыси\n\nГлава государства Касым-Жомарт Токаев посетил Арысь.\n"

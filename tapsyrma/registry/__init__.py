@@ -27,6 +27,7 @@ from tapsyrma.registry.tracking import (
     find_reports,
     link_report,
     recalled,
+    restatements,
     store_reports,
 )
 from tapsyrma.store import Store
@@ -143,7 +144,8 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
     for report, _ in sorted(zip(reports, found, strict=True), key=lambda pair: not pair[1].cited):
         links += link_report(session, report) is not None
         session.flush()
-    links += sum(claim_reports(session, d) for d in new)
+    restating = restatements(session, new)
+    links += sum(claim_reports(session, d) for d in new if d.id not in restating)
     summary.stored += 1
     summary.duplicates += duplicate
     summary.new_directives += len(new)

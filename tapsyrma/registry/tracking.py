@@ -270,6 +270,8 @@ def link_report(session: Session, report: Report) -> Followup | None:
         and not any(s.document_id == report.document_id for s in d.sources)
         and not _recalled_only(d) and not _other_object(_ordered(d), told)
         and (cited or (d.id not in reported and _names_object(_ordered(d), told)))]
+    restating = restatements(session, candidates)
+    candidates = [d for d in candidates if d.id not in restating]
     if not candidates:
         return None
     scores = _scores([report], candidates)[0] - np.array(
@@ -367,6 +369,30 @@ def _recalled_only(directive: Directive) -> bool:
     return bool(directive.sources) and all(
         any(_patterns(lang)["recap"].search(s.sentence.lower()) for lang in ("ru", "kk"))
         for s in directive.sources)
+
+
+def restatements(session: Session, directives: list[Directive]) -> set[int]:
+    """The directives (by id) whose every page reports on an earlier directive about the same
+    object: "Акиматам поручено … обеспечить введение нового жилья" in a report of the houses
+    built is that directive again, not an order whose reports are its own. A new order about
+    something else on such a page, in the same place or not, is tracked as any other."""
+    pages = {s.document_id for d in directives for s in d.sources}
+    if not pages:
+        return set()
+    reported: dict[int, set[int]] = {}
+    for page, directive_id in session.execute(
+            select(Report.document_id, Followup.directive_id).join(Followup)
+            .where(Report.document_id.in_(pages))):
+        reported.setdefault(page, set()).add(directive_id)
+    if not reported:
+        return set()
+    answered = {d.id: _ordered(d) - _place_keys() for d in session.scalars(
+        select(Directive).where(Directive.id.in_(set().union(*reported.values())))
+        .options(selectinload(Directive.sources)))}
+    return {d.id for d in directives if d.sources and all(
+        any(other != d.id and answered[other] & _ordered(d)
+            for other in reported.get(s.document_id, ()))
+        for s in d.sources)}
 
 
 def _reported_in(session: Session, document_id: int) -> set[int]:
