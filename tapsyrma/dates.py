@@ -78,7 +78,8 @@ def page_date(lines: Sequence[str], url: str | None, today: date | None = None) 
         found = _url_date(url, latest)
         if found:
             return found
-    return next(iter(_own_dates(_byline_dates(_byline_lines(lines), latest))), None)
+    own = _own_dates(_byline_dates(_byline_lines(lines), latest))
+    return own[0] if own else None
 
 
 def _url_date(url: str, latest: date) -> date | None:

@@ -47,7 +47,7 @@ from tapsyrma.store.models import (
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 YEAR = re.compile(r"(19|20)\d\d")
-ROUTE = re.compile(r"(?<!\w)([^\W\d_][^\W\d_]{3,})\s*[-–—]\s*([^\W\d_][^\W\d_]{3,})(?!\w)")
+ROUTE = re.compile(r"(?<!\w)([^\W\d_]{4,})\s*[-–—]\s*([^\W\d_]{4,})(?!\w)")
 STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
 # A directive with no deadline and no report after this long: nobody can tell.
 STALE_AFTER = timedelta(days=365)
@@ -83,14 +83,18 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     out = {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in lexicon[name]) + ")"
                             + lexicon.get(f"{name}_not_followed_by", ""))
            for name in ("reference", "reference_alone", "report_back", "done", "in_progress")}
-    out["obligation"] = re.compile(r"(?<!\w)(?:" + "|".join(lexicon["obligation"]) + r")(?!\w)")
+    out["obligation"] = _any_word(lexicon["obligation"])
     for issuer, words in lexicon["issuer"].items():
         out[f"issuer:{issuer}"] = re.compile("|".join(map(re.escape, words)))
-    out["recap"] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lexicon["recap"]))
-                              + r")(?!\w)")
+    out["recap"] = _any_word(map(re.escape, lexicon["recap"]))
     if "negation" in lexicon:
         out["negated"] = re.compile(r"(?<!\w)(?:" + "|".join(lexicon["negation"]) + r")\s+\w+")
     return out
+
+
+def _any_word(patterns: Iterable[str]) -> re.Pattern[str]:
+    """Any of `patterns` as a whole word (or words)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
 
 
 def find_reports(doc: records.Document) -> list[Reported]:
@@ -156,8 +160,7 @@ def object_keys(*texts: str) -> frozenset[str]:
 
 @cache
 def _object_kinds() -> dict[str, re.Pattern[str]]:
-    return {kind: re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
-            for kind, patterns in load("followups")["objects"].items()}
+    return {kind: _any_word(patterns) for kind, patterns in load("followups")["objects"].items()}
 
 
 def _folded(word: str) -> str:
@@ -173,9 +176,11 @@ def _not_objects() -> frozenset[str]:
 
 def recalled(directive: records.Directive, lang: str | None) -> bool:
     """A directive recalled as background ("Напомним, … поручил", "… тапсырған болатын")."""
-    if lang not in ("ru", "kk"):
-        return False
-    return bool(_patterns(lang)["recap"].search(directive.sentence.lower()))
+    return lang in ("ru", "kk") and _recalls(directive.sentence, lang)
+
+
+def _recalls(sentence: str, lang: str) -> bool:
+    return bool(_patterns(lang)["recap"].search(sentence.lower()))
 
 
 def report_kind(text: str, lang: str) -> str | None:
@@ -288,6 +293,8 @@ def link_report(session: Session, report: Report) -> Followup | None:
 def claim_reports(session: Session, directive: Directive) -> int:
     """Link a new directive to the stored reports that answer it better than the directive
     they are linked to (or than none); returns how many."""
+    if _recalled_only(directive):
+        return 0
     query = select(Report).where(Report.document_id.not_in(
         select(Source.document_id).where(Source.directive_id == directive.id)))
     if directive.given is not None:
@@ -299,12 +306,11 @@ def claim_reports(session: Session, directive: Directive) -> int:
         selectinload(Report.document).load_only(Document.lang, Document.title,
                                                 Document.opening))))
     cited = {r.id: _cited(r) for r in found}
-    if _recalled_only(directive):
-        return 0
+    told = {r.id: _told(r) for r in found}
     ordered = _ordered(directive)
     reports = [r for r in found if _regions_agree(directive.regions, r.regions)
-               and not _other_object(ordered, _told(r))
-               and (cited[r.id] or (_names_object(ordered, _told(r)) and not (
+               and not _other_object(ordered, told[r.id])
+               and (cited[r.id] or (_names_object(ordered, told[r.id]) and not (
                    directive.given and r.published and r.published <= directive.given)))]
     # One document reports a directive once: its citing sentence, else its best outcome.
     citing = {r.document_id for r in reports if cited[r.id]}
@@ -313,7 +319,7 @@ def claim_reports(session: Session, directive: Directive) -> int:
         return 0
     claimed = 0
     for report, score in zip(reports, _scores(reports, [directive])[:, 0], strict=True):
-        if score < _threshold(directive, _told(report), cited[report.id]):
+        if score < _threshold(directive, told[report.id], cited[report.id]):
             continue
         existing = session.scalars(select(Followup).where(Followup.report_id == report.id)
                                    ).first()
@@ -341,7 +347,8 @@ def _names_object(ordered: frozenset[str], told: frozenset[str], places: bool = 
     carries out an order ("Во исполнение поручения … в Экибастузе")."""
     shared = ordered & told
     kinds = {key for key in shared if key.startswith("#")}
-    if shared - kinds - (set() if places else _place_keys()) or (kinds and shared - kinds):
+    names = shared - kinds
+    if names - (set() if places else _place_keys()) or (kinds and names):
         return True
     return bool(kinds) and all(key.startswith("#") for key in ordered)
 
@@ -367,8 +374,7 @@ def _recalled_only(directive: Directive) -> bool:
     """A directive known only from pages that recall it ("Напомним, … поручал"): those pages
     report on it; they are not where it was given."""
     return bool(directive.sources) and all(
-        any(_patterns(lang)["recap"].search(s.sentence.lower()) for lang in ("ru", "kk"))
-        for s in directive.sources)
+        _recalls(s.sentence, "ru") or _recalls(s.sentence, "kk") for s in directive.sources)
 
 
 def restatements(session: Session, directives: list[Directive]) -> set[int]:
