@@ -386,3 +386,24 @@ def test_a_chain_of_three_events_stays_three_stories(store: Store) -> None:
         story = {d.doc_id: d.story_id for d in session.scalars(select(Document))}
     assert story["a"] == story["a-copy"]
     assert len({story["a"], story["b"], story["c"]}) == 3
+
+
+def test_an_undated_report_and_a_dated_one_of_one_event_join_in_either_order(
+        store: Store) -> None:
+    """Whether the undated page came first or second, the two reports are one story: a dated
+    page is compared with undated ones too, as undated pairs are (on stronger evidence)."""
+    dated = RawDocument(id="dated", published=date(2024, 4, 1), source="A", text=(
+        "Токаев провел совещание по паводку в Атырауской области\n\nПрезидент Касым-Жомарт "
+        "Токаев провел совещание по паводковой ситуации в Атырауской области. Аким Атырауской "
+        "области доложил, что подтоплены 430 домов, эвакуированы 1 200 жителей. Глава "
+        "государства поручил ускорить выплату компенсаций пострадавшим."))
+    undated = RawDocument(id="undated", source="B", text=(
+        "Президент провел совещание по паводку в Атырау\n\nКасым-Жомарт Токаев провел "
+        "совещание по паводковой ситуации в Атырауской области, сообщает Акорда. По данным "
+        "акима области, подтоплены 430 домов, эвакуированы 1 200 жителей. Президент поручил "
+        "ускорить выплату компенсаций пострадавшим."))
+    ingest(store, [undated, dated])
+    with store.session() as session:
+        story = {d.doc_id: d.story_id for d in session.scalars(select(Document))}
+        assert session.get(Story, story["dated"]).first_published == date(2024, 4, 1)
+    assert story["dated"] == story["undated"]

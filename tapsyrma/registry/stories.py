@@ -4,10 +4,11 @@ Two steps, each with an index so that a new document is never compared with the 
 - near-duplicates (a mirror, a syndicated copy with small edits) share MinHash LSH bands of
   their word shingles, stored in the `bands` table;
 - reports of the same event by other outlets, in either language, share keys (canonical
-  entities, telling figures) within a few days; among those candidates a calibrated score
-  decides: the multilingual embedding of title and lead, the entities in common weighted by
-  how rare they are, the figures in common; two documents about different regions, or days
-  apart, are never one event. Only candidates are embedded, once, and the vectors are kept.
+  entities, telling figures) within a few days, or with no date known; among those
+  candidates a calibrated score decides: the multilingual embedding of title and lead, the
+  entities in common weighted by how rare they are, the figures in common; two documents
+  about different regions, or days apart, are never one event. Only candidates are
+  embedded, once, and the vectors are kept.
 - a document joins a story only when it matches most of its members (average linkage, not
   a chain through one member), and two stories never merge because one document matched
   both: the same actors doing the same kind of thing on another day stay another story.
@@ -25,7 +26,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session, defer, selectinload
 
 from tapsyrma import embedding
@@ -221,9 +222,12 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
              .group_by(Key.document_id).order_by(shared.desc(), Key.document_id.desc())
              .limit(MAX_CANDIDATES))
     if row.published is not None:
+        # An undated page stored earlier may report the same event: it is a candidate too,
+        # judged as undated pairs are, so that the order of ingest does not decide.
         window = timedelta(days=EVENT_WINDOW_DAYS)
-        query = query.where(Key.published.between(row.published - window,
-                                                  row.published + window))
+        query = query.where(or_(Key.published.between(row.published - window,
+                                                      row.published + window),
+                                Key.published.is_(None)))
     found = [d for d, _ in session.execute(query)]
     if not found:
         return []
