@@ -15,13 +15,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
 from tapsyrma import data
-from tapsyrma.dates import page_date
+from tapsyrma.dates import page_date, page_day
 from tapsyrma.errors import InputError
 from tapsyrma.records import CleanDocument, RawDocument
 from tapsyrma.translit import (
@@ -148,12 +148,13 @@ def clean_plain(raw: RawDocument) -> CleanDocument:
     text, transliterated = normalise(raw.text or "")
     lines = split_lines(text)
     body = remove_boilerplate(lines)
-    return CleanDocument(
+    cleaned = CleanDocument(
         text=PARAGRAPH_SEPARATOR.join(body), title=find_title(body),
         source=raw.source or detect_source(lines),
         published=raw.published or page_date(lines, raw.url), url=raw.url,
         transliterated=transliterated,
     )
+    return _with_day(cleaned, lines)
 
 
 def clean_html(raw: RawDocument) -> CleanDocument:
@@ -162,7 +163,7 @@ def clean_html(raw: RawDocument) -> CleanDocument:
     title = clean_title(page.title)
     lines = with_title_first(split_lines(text), title)
     body = remove_boilerplate(lines)
-    return CleanDocument(
+    cleaned = CleanDocument(
         text=PARAGRAPH_SEPARATOR.join(body), title=title or find_title(body),
         source=raw.source or known_outlet(page.sitename) or detect_source(lines)
         or page.sitename,
@@ -170,6 +171,12 @@ def clean_html(raw: RawDocument) -> CleanDocument:
         url=raw.url or page.url,
         transliterated=transliterated,
     )
+    return _with_day(cleaned, lines)
+
+
+def _with_day(cleaned: CleanDocument, lines: list[str]) -> CleanDocument:
+    """An undated page keeps the month and day its dateline shows without a year."""
+    return cleaned if cleaned.published else replace(cleaned, day=page_day(lines))
 
 
 def content_hash(text: str) -> str:

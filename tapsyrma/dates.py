@@ -67,6 +67,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>[^\W\d_]{{3,12}}\.?)(?!\w)"
+                       rf"(?!,?\s+(?:19|20)\d\d)(?P<time>{TIME})?")
 URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<month>[01]\d)"
                       r"(?P=sep)(?P<day>[0-3]\d)(?!\d)")
 
@@ -80,6 +82,28 @@ def page_date(lines: Sequence[str], url: str | None, today: date | None = None) 
             return found
     own = _own_dates(_byline_dates(_byline_lines(lines), latest))
     return own[0] if own else None
+
+
+def page_day(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The month and day of a page that prints no year: a dateline ("Рудный. 21 января.
+    KAZAKHSTAN TODAY –", "НҰР-СҰЛТАН, 16 наурыз – Sputnik"), a byline with a time ("Атырау,
+    28 сентября 22:23") or a paragraph opening on its day ("12 июня Глава государства …").
+    The month must be written as a month alone: "1 қыркүйекке дейін" is a deadline."""
+    for _, line in _byline_lines(lines)[:_settings()["limits"]["head_lines"]]:
+        for m in DAY_MONTH.finditer(line):
+            month = _month_numbers().get(m.group("month").lower().rstrip("."))
+            prefix = line[:m.start()].strip()
+            if month is None or prefix.lower().startswith(tuple(_settings()["recalls"])) or not (
+                    not prefix or m.group("time") or (
+                        prefix[-1] in ",.:" and prefix[:1].isupper()
+                        and len(prefix.split()) <= 3)):
+                continue
+            try:
+                date(2000, month, int(m.group("day")))  # a leap year: 29 February is a day
+            except ValueError:
+                continue
+            return month, int(m.group("day"))
+    return None
 
 
 def _url_date(url: str, latest: date) -> date | None:

@@ -31,6 +31,7 @@ class CleanDocument:
     title: str | None = None
     source: str | None = None
     published: date | None = None
+    day: tuple[int, int] | None = None  # month and day of a page that prints no year
     url: str | None = None
     transliterated: bool = False  # Kazakh Latin script was turned into Cyrillic
 
@@ -146,6 +147,9 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     renamed_from: str | None = None  # the input's id, taken by another document of the run
+    # The month and day of an undated page whose dateline prints no year ("21 января"):
+    # reports of one event are still of one day.
+    day: tuple[int, int] | None = None
 
     def to_json(self) -> dict:
         return {

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tapsyrma.dates import page_date
+from tapsyrma.dates import page_date, page_day
 from tapsyrma.pipeline import extract_text
 
 TODAY = date(2026, 12, 6)
@@ -86,3 +86,25 @@ def test_dates_of_a_listing_are_not_the_page_date() -> None:
     # two dates are a byline's published and updated stamps, not a listing
     assert page_date(["12.10.2019, 14:05", "Обновлено", "12.10.2019, 15:20"], None,
                      TODAY) == date(2019, 10, 12)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Рудный. 21 января. KAZAKHSTAN TODAY - Президент ознакомился с последствиями"], (1, 21)),
+    (["НҰР-СҰЛТАН, 16 наурыз – Sputnik. Президент әкімдерді қабылдады."], (3, 16)),
+    (["Атырау, 28 сентября 22:23"], (9, 28)),
+    (["Заголовок", "9 июня Токаев отложил поездку во Вьетнам."], (6, 9)),
+    # a deadline, a recalled day, a day inside a sentence and a day that does not exist
+    (["Бектенов 1 қыркүйекке дейін жылу орталықтарын дайындауды тапсырды"], None),
+    (["Заголовок", "Напомним, 26 ноября во Дворце независимости прошла инаугурация."], None),
+    (["Президент поручил до 1 сентября завершить ремонт школ."], None),
+    (["АСТАНА, 30 февраля. Текст"], None),
+])
+def test_dates_a_dateline_without_a_year_gives_the_day(
+        lines: list[str], expected: tuple[int, int] | None) -> None:
+    assert page_day(lines) == expected
+
+
+def test_dates_an_undated_page_keeps_its_datelines_day_and_a_dated_one_needs_none() -> None:
+    text = "Рудный. 21 января. KAZAKHSTAN TODAY - Президент поручил восстановить теплотрассу."
+    assert extract_text(text).day == (1, 21)
+    assert extract_text(text, published=date(2023, 1, 21)).day is None

@@ -407,3 +407,27 @@ def test_an_undated_report_and_a_dated_one_of_one_event_join_in_either_order(
         story = {d.doc_id: d.story_id for d in session.scalars(select(Document))}
         assert session.get(Story, story["dated"]).first_published == date(2024, 4, 1)
     assert story["dated"] == story["undated"]
+
+
+def test_a_datelines_day_without_a_year_dates_an_undated_report(store: Store) -> None:
+    """"Атырау, 1 апреля." puts an undated report on the day of a dated one; a like report whose
+    dateline says 20 April is of another day, so another event."""
+    body = ("Президент Касым-Жомарт Токаев провел совещание по паводковой ситуации в Атырауской "
+            "области. Аким Атырауской области доложил, что подтоплены 430 домов, эвакуированы "
+            "1 200 жителей. Глава государства поручил ускорить выплату компенсаций пострадавшим.")
+    dated = RawDocument(id="dated", published=date(2024, 4, 1), source="A", text=(
+        "Токаев провел совещание по паводку в Атырауской области\n\n" + body))
+    same_day = RawDocument(id="same-day", source="B", text=(
+        "Президент провел совещание по паводку в Атырау\n\nАтырау, 1 апреля. КАЗИНФОРМ – "
+        "Касым-Жомарт Токаев провел совещание по паводковой ситуации в Атырауской области, "
+        "сообщает Акорда. По данным акима области, подтоплены 430 домов, эвакуированы 1 200 "
+        "жителей. Президент поручил ускорить выплату компенсаций пострадавшим."))
+    other_day = RawDocument(id="other-day", source="C", text=(
+        "Паводок в Атырауской области: совещание у Президента\n\nАтырау, 20 апреля. КазТАГ – "
+        + body.replace("430", "520")))
+    ingest(store, [dated, same_day, other_day])
+    with store.session() as session:
+        rows = {d.doc_id: d for d in session.scalars(select(Document))}
+        assert rows["same-day"].day == "04-01" and rows["dated"].day is None
+        story = {doc_id: row.story_id for doc_id, row in rows.items()}
+    assert story["dated"] == story["same-day"] != story["other-day"]

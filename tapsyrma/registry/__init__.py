@@ -121,6 +121,7 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
     row = Document(doc_id=doc.id, content_hash=content_hash(doc.text), path=doc.path,
                    url=doc.url, source=doc.source, title=doc.title, lang=doc.lang,
                    published=doc.published, text=doc.text, minhash=b"",
+                   day="{:02d}-{:02d}".format(*doc.day) if doc.day else None,
                    ingested_at=datetime.now())
     entity_ids = _store_entities(session, doc)
     assign_story(session, row, entity_ids, main_region(doc.entities))

@@ -53,6 +53,7 @@ PER_ENTITY_INFORMATION = 0.004  # per nat of inverse document frequency of a sha
 PER_FIGURE = 0.03  # per telling figure in common, up to three
 MEMBERS_MATCHED = 0.5  # the share of a story's members a document must match to join it
 REGION_KEY = "@"  # the key of a document's main region: "@kostanay"
+LEAP_YEAR, DAYS_IN_YEAR = 2000, 366  # days of the year of dates that print no year
 
 WORD = re.compile(r"\w+")
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?!\w)")
@@ -66,7 +67,7 @@ class EventMatch:
     similarity: float  # cosine of the title-and-lead embeddings
     entities: int  # canonical entities in common (the ubiquitous ones aside)
     numbers: float  # telling numbers in common, weighted (see `numbers`)
-    days: int | None  # between publication dates, when both are known
+    days: int | None  # between publication dates or days of the year, when both are known
     information: float = 0.0  # the shared entities' inverse document frequencies, summed
     cross_language: bool = False
     other_regions: bool = False  # each is about a region, not the same one
@@ -245,7 +246,7 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
                                                               if k[0] == REGION_KEY}
         matches.append((candidate, EventMatch(
             0.0, len(entities), sum(theirs[k] for k in common if k.startswith("#")),
-            _days(candidate.published, row.published),
+            _days(candidate, row),
             information=sum(rarity.get(k, 0.0) for k in entities),
             cross_language=bool(candidate.lang and row.lang and candidate.lang != row.lang),
             other_regions=bool(regions[0] and regions[1] and regions[0] != regions[1]))))
@@ -267,5 +268,23 @@ def _information(session: Session, keys: dict[str, float]) -> dict[str, float]:
     return {k: math.log((total + 1) / (counts.get(k, 0) + 1)) for k in keys}
 
 
-def _days(a: date | None, b: date | None) -> int | None:
-    return abs((a - b).days) if a and b else None
+def _days(a: Document, b: Document) -> int | None:
+    """Days between two documents' dates; when a year is missing, between their days of the
+    year (a dateline's "21 января"), the nearer way round."""
+    if a.published and b.published:
+        return abs((a.published - b.published).days)
+    days = [_day_of_year(d) for d in (a, b)]
+    if days[0] is None or days[1] is None:
+        return None
+    apart = abs(days[0] - days[1])
+    return min(apart, DAYS_IN_YEAR - apart)
+
+
+def _day_of_year(doc: Document) -> int | None:
+    if doc.published:
+        month, day = doc.published.month, doc.published.day
+    elif doc.day:
+        month, day = map(int, doc.day.split("-"))
+    else:
+        return None
+    return date(LEAP_YEAR, month, day).timetuple().tm_yday

@@ -56,6 +56,8 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(Text)
     lang: Mapped[str | None] = mapped_column(String(8))
     published: Mapped[date | None] = mapped_column(Date, index=True)
+    # "01-21": the month and day of an undated page whose dateline prints no year.
+    day: Mapped[str | None] = mapped_column(String(5))
     text: Mapped[str] = mapped_column(Text)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id"), index=True)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
