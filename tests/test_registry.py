@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import func, select
 
@@ -17,8 +19,17 @@ from tapsyrma.ingest import read_inputs
 from tapsyrma.records import RawDocument
 from tapsyrma.registry import ingest, review
 from tapsyrma.registry.query import DirectiveFilter, find_directives, find_stories, parse_key
+from tapsyrma.registry.stories import terms
 from tapsyrma.store import Store, _head
-from tapsyrma.store.models import AuditEntry, Directive, Document, Followup, Source, Story
+from tapsyrma.store.models import (
+    AuditEntry,
+    Directive,
+    Document,
+    Followup,
+    Source,
+    Story,
+    TermCount,
+)
 
 SEEDS = Path(__file__).parents[2] / "shared" / "corpus" / "seeds"
 TRACKING = Path(__file__).parent / "data" / "registry" / "tracking.jsonl"
@@ -251,6 +262,28 @@ def test_the_migrations_go_down_and_up_again(store: Store) -> None:
     assert directives(store, text="школ*")
 
 
+def test_a_registry_of_the_first_schema_is_upgraded_and_goes_on(store: Store) -> None:
+    """Documents stored under the first schema have no dateline day and no word stems: after
+    `migrate` they are compared as before, and new documents join their stories."""
+    from alembic import command
+
+    from tapsyrma.store import _alembic_config
+
+    docs = tracking_docs()
+    ingest(store, [raw(docs["dir-ru"])])
+    with store.engine.begin() as connection:
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert store.migrate() == ("0001", _head())
+    summary = ingest(store, [raw(docs["dir-kk"])])
+    assert summary.stored == 1 and not summary.errors
+    with store.session() as session:
+        rows = {d.doc_id: d for d in session.scalars(select(Document))}
+    assert rows["dir-ru"].terms is None and rows["dir-kk"].terms
+    assert rows["dir-ru"].story_id == rows["dir-kk"].story_id
+
+
 def test_a_report_that_never_cites_the_order_is_linked_by_its_object(store: Store) -> None:
     """ "Завершено строительство газопровода Талдыкорган – Ушарал" answers the order to build
     that pipeline though it names no order; another object of the same region does not."""
@@ -431,3 +464,16 @@ def test_a_datelines_day_without_a_year_dates_an_undated_report(store: Store) ->
         assert rows["same-day"].day == "04-01" and rows["dated"].day is None
         story = {doc_id: row.story_id for doc_id, row in rows.items()}
     assert story["dated"] == story["same-day"] != story["other-day"]
+
+
+def test_term_counts_say_how_many_stored_documents_use_each_stem(store: Store) -> None:
+    """The word-stem counts that weigh shared words are kept by upserts on both back ends:
+    each stem counts the stored documents (near-duplicates aside) that use it."""
+    ingest(store, inputs(SEEDS))
+    with store.session() as session:
+        rows = [d for d in session.scalars(select(Document)) if d.duplicate_of is None]
+        expected = Counter(int(t) for d in rows for t in terms(d.text))
+        stored = dict(session.execute(select(TermCount.term, TermCount.documents)).all())
+        assert all(np.array_equal(np.frombuffer(d.terms or b"", dtype=np.int32), terms(d.text))
+                   for d in rows)
+    assert stored == expected and max(stored.values()) > 1

@@ -120,8 +120,8 @@ def test_ingest_names_bad_inputs_and_keeps_going(tmp_path: Path, capsys) -> None
 
 def test_migrate_creates_and_then_has_nothing_to_do(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = str(tmp_path / "new.db")
-    assert run(capsys, "migrate", "--db", path)[1].endswith("schema empty → 0001\n")
-    assert run(capsys, "migrate", "--db", path)[1].endswith("schema 0001 → 0001\n")
+    assert run(capsys, "migrate", "--db", path)[1].endswith("schema empty → 0002\n")
+    assert run(capsys, "migrate", "--db", path)[1].endswith("schema 0002 → 0002\n")
 
 
 def test_the_database_can_come_from_the_environment(tmp_path: Path, capsys,  # type: ignore[no-untyped-def]

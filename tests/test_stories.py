@@ -17,6 +17,7 @@ from tapsyrma.registry.stories import (
     jaccard,
     numbers,
     signature,
+    terms,
 )
 
 ARTICLE = ("Глава государства провел совещание по паводкам. Пострадали 430 домов, "
@@ -63,9 +64,19 @@ def test_numbers_keep_telling_figures_and_drop_years() -> None:
     (EventMatch(0.99, 3, 2.0, 3), False),  # three days apart: another event
     (EventMatch(0.95, 2, 0.0, 0, information=1.5), True),
     (EventMatch(0.95, 2, 0.0, None, information=1.5), False),  # undated: more is needed
+    (EventMatch(0.95, 2, 0.0, None, information=1.5, lexical=0.8), True),  # rare words shared
+    (EventMatch(0.95, 2, 0.0, None, information=1.5, lexical=0.3), False),  # as any two do
 ])
 def test_same_event(match: EventMatch, same: bool) -> None:
     assert match.same_event is same
+
+
+def test_terms_are_word_stems_of_both_languages_without_figures() -> None:
+    ours = terms("Теплотрассы Рудного восстановят за 10 дней. Жылу трассасы 2024 жылы")
+    assert ours.dtype == np.int32 and list(ours) == sorted(set(ours))
+    assert len(ours) == 7  # тепло рудно восст дней жылу трасс жылы
+    assert set(terms("теплотрасса ТЕПЛОТРАСС")) == set(terms("Теплотрассы"))
+    assert not len(terms("10 20 30 и в на"))
 
 
 def test_signature_is_uint32() -> None:

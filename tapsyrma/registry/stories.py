@@ -27,10 +27,12 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer, selectinload
 
 from tapsyrma import embedding
-from tapsyrma.store.models import Band, Document, Key, Story
+from tapsyrma.store.models import Band, Document, Key, Story, TermCount
 
 PERMUTATIONS = 128
 NEAR_DUPLICATE = 0.7  # estimated Jaccard similarity of word 3-gram shingles
@@ -51,6 +53,14 @@ CROSS_LANGUAGE = 0.06
 UNDATED = 0.035
 PER_ENTITY_INFORMATION = 0.004  # per nat of inverse document frequency of a shared entity
 PER_FIGURE = 0.03  # per telling figure in common, up to three
+# Two reports of one event in one language share rare words beyond their names ("теплотрасса",
+# "Рудный", "исполняющих обязанности"): a word-stem cosine above what reports of one kind of
+# event share adds to the score.
+PER_LEXICAL = 0.1
+LEXICAL_FLOOR = 0.3
+TERM = re.compile(r"[^\W\d_]{4,}")
+STEM = 5  # letters that stand for a word in both languages: "теплотрассы" -> "тепло"
+TERM_CHARACTERS = 3000  # words read from a text, from its start
 MEMBERS_MATCHED = 0.5  # the share of a story's members a document must match to join it
 REGION_KEY = "@"  # the key of a document's main region: "@kostanay"
 LEAP_YEAR, DAYS_IN_YEAR = 2000, 366  # days of the year of dates that print no year
@@ -69,22 +79,37 @@ class EventMatch:
     numbers: float  # telling numbers in common, weighted (see `numbers`)
     days: int | None  # between publication dates or days of the year, when both are known
     information: float = 0.0  # the shared entities' inverse document frequencies, summed
+    lexical: float = 0.0  # cosine of the word stems, weighed by rarity (one language only)
     cross_language: bool = False
     other_regions: bool = False  # each is about a region, not the same one
 
     @property
     def same_event(self) -> bool:
-        if self.other_regions or (self.days is not None and self.days > EVENT_WINDOW_DAYS):
+        if self.apart:
             return False
         score = (self.similarity + CROSS_LANGUAGE * self.cross_language
                  + PER_ENTITY_INFORMATION * self.information
-                 + PER_FIGURE * min(self.numbers, 3))
+                 + PER_FIGURE * min(self.numbers, 3)
+                 + PER_LEXICAL * max(0.0, self.lexical - LEXICAL_FLOOR))
         return score >= SAME_EVENT + (UNDATED if self.days is None else 0)
 
     @property
     def worth_embedding(self) -> bool:
         """Whether some similarity could make it a match: embedding is the costly step."""
-        return self.numbers >= 1 or self.entities >= 2
+        return not self.apart and (self.numbers >= 1 or self.entities >= 2)
+
+    @property
+    def apart(self) -> bool:
+        """About two other regions, or days apart: never one event, however alike."""
+        return self.other_regions or (self.days is not None and self.days > EVENT_WINDOW_DAYS)
+
+
+def terms(text: str) -> np.ndarray:
+    """The word stems of a text's first characters, as sorted 32-bit hashes."""
+    stems = {word.lower()[:STEM] for word in TERM.findall(text[:TERM_CHARACTERS])}
+    return np.unique(np.array([int.from_bytes(hashlib.blake2b(stem.encode(), digest_size=4)
+                                              .digest(), "big", signed=True)
+                               for stem in stems], dtype=np.int32))
 
 
 def numbers(text: str) -> dict[str, float]:
@@ -157,7 +182,10 @@ def assign_story(session: Session, row: Document, entity_ids: set[str],
     keys = document_keys(entity_ids, row.text, region)
     row.keys = [Key(key=key, weight=weight, published=row.published)
                 for key, weight in keys.items()]
-    story_id = _story_of(session, _same_event(session, row, keys))
+    stems = terms(row.text)
+    row.terms = stems.tobytes()
+    story_id = _story_of(session, _same_event(session, row, keys, stems))
+    _count_terms(session, stems)
     if story_id is not None:
         row.story_id = story_id
         _dated(session, story_id, row.published)
@@ -214,7 +242,8 @@ def _near_duplicate(session: Session, row: Document, values: np.ndarray,
     return best
 
 
-def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list[Document]:
+def _same_event(session: Session, row: Document, keys: dict[str, float], stems: np.ndarray
+                ) -> list[Document]:
     """The stored documents (near-duplicates aside) that report the same event."""
     if not keys:
         return []
@@ -236,7 +265,8 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
     candidates = list(session.scalars(select(Document).where(Document.id.in_(found))
                                       .options(selectinload(Document.keys),
                                                defer(Document.text))))
-    rarity = _information(session, keys)
+    stored = session.scalar(select(func.count()).select_from(Document)) or 0
+    rarity = _information(session, keys, stored)
     matches = []
     for candidate in candidates:
         theirs = {k.key: k.weight for k in candidate.keys}
@@ -253,19 +283,54 @@ def _same_event(session: Session, row: Document, keys: dict[str, float]) -> list
     matches = [(c, m) for c, m in matches if m.worth_embedding]
     if not matches:
         return []
+    same_language = [c for c, m in matches if not m.cross_language and c.terms]
+    lexical = dict(zip(same_language, _lexical(session, stems, same_language, stored), strict=True))
+    matches = [(c, replace(m, lexical=lexical.get(c, 0.0))) for c, m in matches]
     vectors = embedding.kept([c for c, _ in matches] + [row], "embedding", lead)
     similarities = vectors[:-1] @ vectors[-1]
     return [candidate for (candidate, match), similarity in zip(matches, similarities, strict=True)
             if replace(match, similarity=float(similarity)).same_event]
 
 
-def _information(session: Session, keys: dict[str, float]) -> dict[str, float]:
+def _lexical(session: Session, stems: np.ndarray, candidates: list[Document], stored: int
+             ) -> list[float]:
+    """The cosine of each candidate's word stems with `stems`, each stem weighed by the square
+    of its inverse document frequency among the stored documents."""
+    if not candidates:
+        return []
+    theirs = [np.frombuffer(c.terms or b"", dtype=np.int32) for c in candidates]
+    vocabulary = np.unique(np.concatenate([stems, *theirs]))
+    counts = dict(session.execute(select(TermCount.term, TermCount.documents)
+                                  .where(TermCount.term.in_(vocabulary.tolist()))).all())
+    used = np.array([counts.get(int(t), 0) for t in vocabulary])
+    weight = np.log((stored + 1) / (used + 1)) ** 2
+    ours = np.isin(vocabulary, stems)
+    own = float(weight[ours].sum())
+    out = []
+    for their_stems in theirs:
+        their = np.isin(vocabulary, their_stems)
+        norm = math.sqrt(own * float(weight[their].sum()))
+        out.append(float(weight[ours & their].sum()) / norm if norm else 0.0)
+    return out
+
+
+def _count_terms(session: Session, stems: np.ndarray) -> None:
+    """One more document uses each of these stems."""
+    if not len(stems):
+        return
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = insert(TermCount).values([{"term": int(t), "documents": 1} for t in stems])
+    session.execute(statement.on_conflict_do_update(
+        index_elements=[TermCount.term], set_={"documents": TermCount.documents + 1}))
+
+
+def _information(session: Session, keys: dict[str, float], stored: int) -> dict[str, float]:
     """The inverse document frequency of each key among the stored documents: an entity
     that half the archive names says little that two reports share."""
-    total = session.scalar(select(func.count()).select_from(Document)) or 0
     counts = dict(session.execute(select(Key.key, func.count()).where(Key.key.in_(keys))
                                   .group_by(Key.key)).all())
-    return {k: math.log((total + 1) / (counts.get(k, 0) + 1)) for k in keys}
+    return {k: math.log((stored + 1) / (counts.get(k, 0) + 1)) for k in keys}
 
 
 def _days(a: Document, b: Document) -> int | None:

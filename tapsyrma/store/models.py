@@ -63,6 +63,7 @@ class Document(Base):
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary)  # title and lead, on demand
+    terms: Mapped[bytes | None] = mapped_column(LargeBinary)  # its word stems, hashed (stories)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     # The headline and first lines, read without the whole text: what a page reports.
     opening: Mapped[str] = column_property(func.substr(text, 1, OPENING_CHARACTERS),
@@ -84,6 +85,16 @@ class Band(Base):
     key: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = (Index("ix_bands_band_key", "band", "key"),)
+
+
+class TermCount(Base):
+    """How many stored documents (near-duplicates aside) use a word stem, by its hash: the
+    inverse document frequency that weighs the words two reports share."""
+
+    __tablename__ = "term_counts"
+
+    term: Mapped[int] = mapped_column(Integer, primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer)
 
 
 class Key(Base):

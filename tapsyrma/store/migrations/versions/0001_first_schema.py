@@ -77,7 +77,6 @@ def upgrade() -> None:
     sa.Column('title', sa.Text(), nullable=True),
     sa.Column('lang', sa.String(length=8), nullable=True),
     sa.Column('published', sa.Date(), nullable=True),
-    sa.Column('day', sa.String(length=5), nullable=True),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('story_id', sa.Integer(), nullable=False),
     sa.Column('duplicate_of', sa.Integer(), nullable=True),
