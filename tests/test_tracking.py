@@ -112,6 +112,17 @@ def test_object_keys_read_names_and_figures_across_alphabets() -> None:
                            "Казахстана.")
 
 
+def test_object_keys_read_quoted_names_without_capitals() -> None:
+    """A page read from the Arabic script has no capitals: a short quoted name is still a name
+    (and a route), a quoted sentence of speech is not."""
+    ordered = object_keys("Сонымен қатар «Талдықорған-Үшарал» газ құбырын тарту қажет.")
+    done = object_keys("Жалпы ұзындығы 300 шақырымнан асатын «талдықорған – үшәрәл» "
+                       "мәгистрәлді гәз құбырын тарту жұмыстары аяқталды.")
+    assert "taldy~ushar" in ordered & done
+    assert not object_keys("«мемлекет басшысы барлық әкімдерге тапсырма берді, жұмыс тез "
+                           "аяқталуы керек» деді ол.")
+
+
 @pytest.mark.parametrize(("ordered", "reported"), [
     ("обеспечить строительство нового жилья", "Бүгінгі күнге дейін 715 баспана жөнделді."),
     ("построить новую школу", "Жаңа мектеп пайдалануға берілді."),

@@ -47,6 +47,8 @@ from tapsyrma.store.models import (
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 YEAR = re.compile(r"(19|20)\d\d")
+QUOTED_NAME = re.compile(r"«([^«»\n]{3,80})»")
+NAME_WORDS = 4  # a quoted name is short; longer quotes are speech
 ROUTE = re.compile(r"(?<!\w)([^\W\d_]{4,})\s*[-–—]\s*([^\W\d_]{4,})(?!\w)")
 STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
 # A directive with no deadline and no report after this long: nobody can tell.
@@ -140,22 +142,31 @@ def object_keys(*texts: str) -> frozenset[str]:
     "жилье", "дома", "баспана")."""
     stop = _not_objects()
     keys = set()
+    quoted = _quoted_names(texts)
     for word in (w for text in texts for w in WORD.findall(text)[1:]):
         if word.isdigit():
             if len(word) >= 3 and not YEAR.fullmatch(word):
                 keys.add(word)
-        elif word[:1].isupper() and len(word) > 3:
+        elif (word[:1].isupper() or word in quoted) and len(word) > 3:
             key = _folded(word)
             if key not in stop:
                 keys.add(key)
     for text in texts:  # a route: "Талдыкорган – Ушарал", "Торғай-Ырғыз"
         for m in ROUTE.finditer(text):
             ends = sorted(map(_folded, m.groups()))
-            if m[1][0].isupper() and m[2][0].isupper() and not stop.intersection(ends):
+            if all(end[0].isupper() or end in quoted for end in m.groups()) and not (
+                    stop.intersection(ends)):
                 keys.add("~".join(ends))
     low = " ".join(texts).lower()
     keys.update(f"#{kind}" for kind, pattern in _object_kinds().items() if pattern.search(low))
     return frozenset(keys)
+
+
+def _quoted_names(texts: Iterable[str]) -> set[str]:
+    """The words of short quoted names («Сарыарқа», «Талдықорған – үшарал»): names even where
+    the script has no capitals (a page read from the Arabic script is all lower case)."""
+    return {word for text in texts for m in QUOTED_NAME.finditer(text)
+            if len(words := WORD.findall(m[1])) <= NAME_WORDS for word in words}
 
 
 @cache
