@@ -42,6 +42,8 @@ CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
 
 HAS_LOWERCASE = re.compile(r"[a-zа-яёәғқңөұүһі]")
 HEADLINE_START = re.compile(r"^[\"«“„'(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+TIME_OF_DAY = re.compile(r"\b[012]?\d:[0-5]\d\b")
+ALPHABETIC_WORD = re.compile(r"[^\W\d_]{2,}")
 DIGIT = re.compile(r"\d")
 LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 SPACE_RUN = re.compile(r"[ \t]+")
@@ -349,11 +351,19 @@ def is_short(line: str) -> bool:
 
 @line_cache
 def is_headline(line: str) -> bool:
-    """Short, capitalised, with lowercase letters and no final period."""
+    """Short, capitalised or opening on a figure ("27 желтоқсанда газ құбырының құрылысы
+    аяқталды", not a date stamp), with lowercase letters and no final period."""
     words = word_count(line)
     return (limit("title_min_words") <= words <= limit("title_max_words")
-            and not line.endswith(".") and bool(HEADLINE_START.match(line))
-            and bool(HAS_LOWERCASE.search(line)))
+            and not line.endswith(".") and bool(HAS_LOWERCASE.search(line))
+            and (bool(HEADLINE_START.match(line)) or _figure_headline(line)))
+
+
+def _figure_headline(line: str) -> bool:
+    """A headline that opens on a figure says something in words: three words at least, and
+    no time of day (a date stamp "25 ақп, 2021 сағат 09:43" is none)."""
+    return (line[:1].isdigit() and not TIME_OF_DAY.search(line)
+            and len(ALPHABETIC_WORD.findall(line)) >= limit("figure_headline_words"))
 
 
 def remove_boilerplate(lines: list[str]) -> list[str]:

@@ -216,6 +216,11 @@ def test_clean_lookalikes_leave_latin_words_alone(word: str) -> None:
     ([LEAD_RU, BODY_RU], None),
     (["Жиын қорытындысы бойынша Елбасы бірқатар нақты тапсырма берді.", LEAD_KK], None),
     (["Токаев провел совещание с акимами"], None),
+    # a headline may open on a figure; a date stamp that does is no headline
+    (["300 домов для пострадавших от паводка построят до конца года", LEAD_RU, BODY_RU],
+     "300 домов для пострадавших от паводка построят до конца года"),
+    (["Мемлекет басшысы әкімдерге тапсырма берді", "25 ақп, 2021 сағат 09:43", LEAD_KK,
+      BODY_KK], "Мемлекет басшысы әкімдерге тапсырма берді"),
 ])
 def test_clean_title_is_the_headline_line(lines: list[str], title: str | None) -> None:
     doc = clean(RawDocument(id="t", text="\n".join(lines)))
