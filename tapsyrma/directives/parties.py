@@ -246,7 +246,10 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
             titled = None
         return context.person_party(key, name, title, titled)
     if kind in ("body", "party"):
-        return Party(key, name)
+        holder = (context.unknown.get(words[mention.end].start)
+                  if key in PERSONAL_OFFICES and mention.end < len(words) else None)
+        # "аким района Кайдар Абдыханов": the person the article names, in that office
+        return Party(holder.id, name, key) if holder else Party(key, name)
     if kind == "title":
         if _names_a_town(mention, words, around):
             return Party("district-akims", name)
@@ -262,6 +265,8 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
 
 
 AUTHORITY_KINDS = ("person", "title", "body")
+# Collective ids whose singular title, followed by a name, is one person's office.
+PERSONAL_OFFICES = frozenset({"district-akims", "other:deputy-akims"})
 
 
 def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
