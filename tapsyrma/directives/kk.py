@@ -29,6 +29,7 @@ COORDINATORS = {"мен", "пен", "бен", "және", ","}
 # A verbal noun with a 3rd-person possessive, in any case: бөлуі, бөлуін, бөлуіне.
 POSSESSED = ("уі", "уы", "уін", "уын", "уіне", "уына", "уіні", "уыны")
 FIRST_PERSON_ENDINGS = ("мын", "мін", "мыз", "міз", "дым", "дім", "дық", "дік", "тым", "тім")
+NAME_WORDS = 3  # a given name, a patronymic, a surname
 
 
 @cache
@@ -525,7 +526,7 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
         start = _object_start(tokens, trigger[0], after)
         end = trigger[0] + 1
     else:
-        start = _skip_openers(tokens, after, chain_end)
+        start = _skip_openers(tokens, _past_name(tokens, after) if issuer else after, chain_end)
         end = chain_end + 1
         agent = None if addressees else _genitive_agent(tokens, start, end)
         if agent:  # "облыс әкімінің … көңіл бөлуін тапсырды": whose doing is ordered
@@ -760,6 +761,18 @@ def _issuer(tokens: Sequence[Token], limit: int, floor: int = 0) -> tuple[int, i
     while span and span[1] < len(tokens) and tokens[span[1]].text.lower() in COORDINATORS:
         span = nominative_party_span(tokens, span[0], "kk")  # "Министрлер мен әкімдерге"
     return span if span and span[0] >= floor else None
+
+
+def _past_name(tokens: Sequence[Token], start: int) -> int:
+    """Past the name of a person the gazetteer does not know, right after the title that
+    issues the order ("Аудан әкімі Ерлан Сейтжанов … тапсырды"): two or three capitalised
+    words that name nothing it knows."""
+    known = {k for m in mentions_of(tokens, "kk") for k in range(m.start, m.end)}
+    end = start
+    while (end < len(tokens) and end - start < NAME_WORDS and end not in known
+           and tokens[end].text[:1].isupper() and tokens[end].text.isalpha()):
+        end += 1
+    return end if end - start >= 2 else start
 
 
 def _skip_openers(tokens: Sequence[Token], start: int, end: int) -> int:
