@@ -85,13 +85,23 @@ class EventMatch:
 
     @property
     def same_event(self) -> bool:
-        if self.apart:
-            return False
+        return not self.apart and self.margin >= 0
+
+    @property
+    def margin(self) -> float:
+        """How far the score is above what the pair needs (below it when negative)."""
         score = (self.similarity + CROSS_LANGUAGE * self.cross_language
                  + PER_ENTITY_INFORMATION * self.information
                  + PER_FIGURE * min(self.numbers, 3)
                  + PER_LEXICAL * max(0.0, self.lexical - LEXICAL_FLOOR))
-        return score >= SAME_EVENT + (UNDATED if self.days is None else 0)
+        return score - SAME_EVENT - (UNDATED if self.days is None else 0)
+
+    @property
+    def words_could_decide(self) -> bool:
+        """Whether the words two reports share could still make it a match: a pair in one
+        language, short of the threshold by less than the most they can add."""
+        return (not self.apart and not self.cross_language and self.margin < 0
+                and self.margin + PER_LEXICAL * (1 - LEXICAL_FLOOR) >= 0)
 
     @property
     def worth_embedding(self) -> bool:
@@ -283,13 +293,15 @@ def _same_event(session: Session, row: Document, keys: dict[str, float], stems: 
     matches = [(c, m) for c, m in matches if m.worth_embedding]
     if not matches:
         return []
-    same_language = [c for c, m in matches if not m.cross_language and c.terms]
-    lexical = dict(zip(same_language, _lexical(session, stems, same_language, stored), strict=True))
-    matches = [(c, replace(m, lexical=lexical.get(c, 0.0))) for c, m in matches]
     vectors = embedding.kept([c for c, _ in matches] + [row], "embedding", lead)
     similarities = vectors[:-1] @ vectors[-1]
-    return [candidate for (candidate, match), similarity in zip(matches, similarities, strict=True)
-            if replace(match, similarity=float(similarity)).same_event]
+    matches = [(candidate, replace(match, similarity=float(similarity)))
+               for (candidate, match), similarity in zip(matches, similarities, strict=True)]
+    # The words are weighed only where they could decide: their counts are a query.
+    close = [c for c, m in matches if m.words_could_decide and c.terms]
+    lexical = dict(zip(close, _lexical(session, stems, close, stored), strict=True))
+    return [candidate for candidate, match in matches
+            if replace(match, lexical=lexical.get(candidate, 0.0)).same_event]
 
 
 def _lexical(session: Session, stems: np.ndarray, candidates: list[Document], stored: int
