@@ -71,6 +71,14 @@ def test_same_event(match: EventMatch, same: bool) -> None:
     assert match.same_event is same
 
 
+def test_shared_words_are_weighed_only_where_they_could_decide() -> None:
+    just_short = EventMatch(0.95, 2, 0.0, None, information=1.5)
+    assert not just_short.same_event and just_short.words_could_decide
+    assert not EventMatch(0.80, 2, 0.0, 0).words_could_decide  # too far below
+    assert not EventMatch(0.95, 2, 0.0, 0, information=1.5).words_could_decide  # already one
+    assert not EventMatch(0.90, 2, 0.0, None, cross_language=True).words_could_decide
+
+
 def test_terms_are_word_stems_of_both_languages_without_figures() -> None:
     ours = terms("Теплотрассы Рудного восстановят за 10 дней. Жылу трассасы 2024 жылы")
     assert ours.dtype == np.int32 and list(ours) == sorted(set(ours))
