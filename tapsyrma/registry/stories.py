@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, select, tuple_, union_all
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer, selectinload
@@ -257,17 +257,20 @@ def _same_event(session: Session, row: Document, keys: dict[str, float], stems: 
     """The stored documents (near-duplicates aside) that report the same event."""
     if not keys:
         return []
-    shared = func.count().label("shared")
-    query = (select(Key.document_id, shared).where(Key.key.in_(keys))
-             .group_by(Key.document_id).order_by(shared.desc(), Key.document_id.desc())
-             .limit(MAX_CANDIDATES))
+    sharing = select(Key.document_id).where(Key.key.in_(keys))
     if row.published is not None:
         # An undated page stored earlier may report the same event: it is a candidate too,
-        # judged as undated pairs are, so that the order of ingest does not decide.
+        # judged as undated pairs are, so that the order of ingest does not decide. Two
+        # index ranges a key, the days around and the undated, never all its rows.
         window = timedelta(days=EVENT_WINDOW_DAYS)
-        query = query.where(or_(Key.published.between(row.published - window,
-                                                      row.published + window),
-                                Key.published.is_(None)))
+        found_rows = union_all(sharing.where(Key.published.between(row.published - window,
+                                                                   row.published + window)),
+                               sharing.where(Key.published.is_(None))).subquery()
+    else:
+        found_rows = sharing.subquery()
+    shared = func.count().label("shared")
+    query = (select(found_rows.c.document_id, shared).group_by(found_rows.c.document_id)
+             .order_by(shared.desc(), found_rows.c.document_id.desc()).limit(MAX_CANDIDATES))
     found = [d for d, _ in session.execute(query)]
     if not found:
         return []
