@@ -89,14 +89,13 @@ def page_day(lines: Sequence[str]) -> tuple[int, int] | None:
     KAZAKHSTAN TODAY –", "НҰР-СҰЛТАН, 16 наурыз – Sputnik"), a byline with a time ("Атырау,
     28 сентября 22:23") or a paragraph opening on its day ("12 июня Глава государства …").
     The month must be written as a month alone: "1 қыркүйекке дейін" is a deadline."""
-    for _, line in _byline_lines(lines)[:_settings()["limits"]["head_lines"]]:
+    recalls = tuple(_settings()["recalls"])
+    for line in lines[:_settings()["limits"]["head_lines"]]:
         for m in DAY_MONTH.finditer(line):
             month = _month_numbers().get(m.group("month").lower().rstrip("."))
             prefix = line[:m.start()].strip()
-            if month is None or prefix.lower().startswith(tuple(_settings()["recalls"])) or not (
-                    not prefix or m.group("time") or (
-                        prefix[-1] in ",.:" and prefix[:1].isupper()
-                        and len(prefix.split()) <= 3)):
+            if month is None or prefix.lower().startswith(recalls) or not (
+                    not prefix or m.group("time") or _place_label(prefix)):
                 continue
             try:
                 date(2000, month, int(m.group("day")))  # a leap year: 29 February is a day
@@ -162,9 +161,13 @@ def _dateline(prefix: str, limit: int) -> bool:
     prefix = prefix.strip()
     if not prefix or len(prefix) > limit:
         return False
-    words = prefix.split()
-    return len(words) == 1 or (prefix[-1] in ",.:" and prefix[:1].isupper() and len(words) <= 3)
+    return len(prefix.split()) == 1 or _place_label(prefix)
 
+
+def _place_label(prefix: str) -> bool:
+    """ "АСТАНА,", "Рудный.", "НҰР-СҰЛТАН,": a capitalised place or label of a few words,
+    closed by a comma, a period or a colon."""
+    return prefix[-1] in ",.:" and prefix[:1].isupper() and len(prefix.split()) <= 3
 
 def _valid(year: str | int, month: str | int | None, day: str | int, latest: date
            ) -> date | None:

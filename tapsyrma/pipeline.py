@@ -33,7 +33,7 @@ def extract(raw: RawDocument) -> Document:
         id=raw.id, path=raw.path, lang=lang, title=cleaned.title,
         source=raw.source or cleaned.source, published=published, url=raw.url or cleaned.url,
         text=text, sentences=sentences, entities=entities, directives=directives,
-        day=None if published else cleaned.day,
+        day=cleaned.day,
     )
 
 

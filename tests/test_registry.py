@@ -61,6 +61,17 @@ def tracking_docs() -> dict[str, dict]:
     return {d["id"]: d for d in map(json.loads, TRACKING.read_text().splitlines())}
 
 
+def downgrade(store: Store, revision: str) -> None:
+    from alembic import command
+
+    from tapsyrma.store import _alembic_config
+
+    with store.engine.begin() as connection:
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def raw(doc: dict) -> RawDocument:
     return RawDocument(id=doc["id"], text=doc["text"], source=doc.get("source"),
                        published=date.fromisoformat(doc["published"]))
@@ -248,14 +259,7 @@ def test_a_document_that_fails_inside_is_reported_and_the_batch_goes_on(
 
 
 def test_the_migrations_go_down_and_up_again(store: Store) -> None:
-    from alembic import command
-
-    from tapsyrma.store import _alembic_config
-
-    with store.engine.begin() as connection:
-        config = _alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "base")
+    downgrade(store, "base")
     assert store.revision() is None
     assert store.migrate() == (None, _head())
     ingest(store, [raw(tracking_docs()["dir-ru"])])
@@ -265,16 +269,9 @@ def test_the_migrations_go_down_and_up_again(store: Store) -> None:
 def test_a_registry_of_the_first_schema_is_upgraded_and_goes_on(store: Store) -> None:
     """Documents stored under the first schema have no dateline day and no word stems: after
     `migrate` they are compared as before, and new documents join their stories."""
-    from alembic import command
-
-    from tapsyrma.store import _alembic_config
-
     docs = tracking_docs()
     ingest(store, [raw(docs["dir-ru"])])
-    with store.engine.begin() as connection:
-        config = _alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
+    downgrade(store, "0001")
     assert store.migrate() == ("0001", _head())
     summary = ingest(store, [raw(docs["dir-kk"])])
     assert summary.stored == 1 and not summary.errors

@@ -154,7 +154,7 @@ def object_keys(*texts: str) -> frozenset[str]:
     for text in texts:  # a route: "Талдыкорган – Ушарал", "Торғай-Ырғыз"
         for m in ROUTE.finditer(text):
             ends = sorted(map(_folded, m.groups()))
-            if all(end[0].isupper() or end in quoted for end in m.groups()) and not (
+            if all(word[0].isupper() or word in quoted for word in m.groups()) and not (
                     stop.intersection(ends)):
                 keys.add("~".join(ends))
     low = " ".join(texts).lower()
