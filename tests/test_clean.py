@@ -334,12 +334,16 @@ LATIN_2021 = ("Memleket basşysy Qasym-Jomart Toqaev äkımderge tūrğyndardyñ
               "saqtau jäne öñırlerdı damytudy tapsyrdy.")
 CYRILLIC_2021 = ("Мемлекет басшысы Қасым-Жомарт Тоқаев әкімдерге тұрғындардың қауіпсіздігін "
                  "сақтау және өңірлерді дамытуды тапсырды.")
+# The informal variant of 2021 some sites write: Ң as ŋ, Ғ as ǧ.
+LATIN_2021_INFORMAL = "Aqmola oblysynyŋ äkımı tūrǧyndarmen kezdestı."
+CYRILLIC_2021_INFORMAL = "Ақмола облысының әкімі тұрғындармен кездесті."
 LATIN_2017 = ("Memleket basshysy Qasym-Jomart Toqaev a'ki'mderge turg'yndardyn' "
               "qay'i'psi'zdi'gi'n saqtay' ja'ne aimaqtardy damy'tudy tapsyrdy.")
 
 
 @pytest.mark.parametrize("latin,cyrillic", [(LATIN_2018, CYRILLIC_2018),
-                                            (LATIN_2021, CYRILLIC_2021)])
+                                            (LATIN_2021, CYRILLIC_2021),
+                                            (LATIN_2021_INFORMAL, CYRILLIC_2021_INFORMAL)])
 def test_clean_latin_kazakh_is_transliterated(latin: str, cyrillic: str) -> None:
     assert looks_like_latin_kazakh(latin)
     doc = clean(RawDocument(id="t", text=latin))

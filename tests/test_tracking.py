@@ -121,6 +121,9 @@ def test_object_keys_read_quoted_names_without_capitals() -> None:
     assert "taldy~ushar" in ordered & done
     assert not object_keys("«мемлекет басшысы барлық әкімдерге тапсырма берді, жұмыс тез "
                            "аяқталуы керек» деді ол.")
+    # A quoted name opening the sentence is a name all the same, and so is its route.
+    opening = object_keys("«Талдықорған-үшәрәл» магистралдық газ құбырын салу» жобасы.")
+    assert "taldy~ushar" in opening
 
 
 @pytest.mark.parametrize(("ordered", "reported"), [
@@ -146,6 +149,12 @@ def test_object_keys_name_the_kind_of_object_in_both_languages(ordered: str,
     ("Он подчеркнул, что проекты должны быть завершены в установленные сроки.", "ru", None),
     ("Токаев обсудил с акимами ситуацию с обеспечением теплом.", "ru", None),
     ("Құрылыс жұмыстары уақытында аяқталуы тиіс.", "kk", None),
+    # the Kazakh present continuous: a converb and "жатыр", or a final verbal noun in -уда
+    ("Тұрғындарға жаңа үйлер салынып жатыр.", "kk", "in-progress"),
+    ("Газ құбырын тарту жұмыстары кестеге сәйкес жүргізіліп жатыр.", "kk", "in-progress"),
+    ("Мектеп құрылысы қарастырылуда.", "kk", "in-progress"),
+    ("Тасқыннан зардап шеккен 35 отбасы баспаналы болды.", "kk", "done"),
+    ("Жаңа үйлер салынып жатқан аудандарға әкім барды.", "kk", None),
 ])
 def test_outcome_kind(sentence: str, lang: str, expected: str | None) -> None:
     assert outcome_kind(sentence, lang) == expected

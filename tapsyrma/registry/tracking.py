@@ -143,7 +143,8 @@ def object_keys(*texts: str) -> frozenset[str]:
     stop = _not_objects()
     keys = set()
     quoted = _quoted_names(texts)
-    for word in (w for text in texts for w in WORD.findall(text)[1:]):
+    for word in (w for text in texts for n, w in enumerate(WORD.findall(text))
+                 if n or w in quoted):
         if word.isdigit():
             if len(word) >= 3 and not YEAR.fullmatch(word):
                 keys.add(word)
@@ -165,8 +166,9 @@ def object_keys(*texts: str) -> frozenset[str]:
 def _quoted_names(texts: Iterable[str]) -> set[str]:
     """The words of short quoted names («Сарыарқа», «Талдықорған – үшарал»): names even where
     the script has no capitals (a page read from the Arabic script is all lower case)."""
-    return {word for text in texts for m in QUOTED_NAME.finditer(text)
-            if len(words := WORD.findall(m[1])) <= NAME_WORDS for word in words}
+    return {name for text in texts for m in QUOTED_NAME.finditer(text)
+            if len(words := WORD.findall(m[1])) <= NAME_WORDS
+            for word in words for name in (word, *word.split("-"))}
 
 
 @cache
