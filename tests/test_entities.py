@@ -79,6 +79,14 @@ def test_entities_regions_sharing_one_noun(text: str, lang: str, regions: list[s
     assert found == regions
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ақмола өңірінде жолдар жөнделді.", "kk"),
+    ("В Акмолинском регионе отремонтировали дороги.", "ru"),
+])
+def test_entities_akmola_before_a_word_for_region_is_the_region(text: str, lang: str) -> None:
+    assert [e.id for e in recognise(text, lang) if e.type == "LOC"] == ["akmola"]
+
+
 def test_entities_kazakh_attributive_locative_names_a_place() -> None:
     """ "Қостанайдағы" (locative + -ғы) is Kostanay."""
     found = [e.id for e in recognise("Қостанайдағы мекемелер сенбілікке шықты.", "kk")]
