@@ -347,7 +347,9 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     inside = [m for m in mentions_of(tokens, lang)  # a name may reach out of the span, and
               if m.start < span[1] and span[0] < m.end or (  # a Kazakh place in the genitive
                   lang == "kk" and m.end == span[0] and m.entry.kind in ("place", "region")
-                  and kazakh.is_genitive(tokens[m.end - 1].text))]  # right before is its own
+                  and kazakh.is_genitive(tokens[m.end - 1].text))  # right before is its own,
+              or (lang == "ru" and m.start == span[1]  # as is a Russian one right after
+                  and m.entry.kind in ("place", "region"))]  # ("аким Экибастуза")
     words = list(tokens)
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]

@@ -508,8 +508,9 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         issuer = nominative_party_span(tokens, _clause_end(tokens, end), "ru")
         issuer = issuer if issuer and issuer[0] >= end else None
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
-            issuer is None or issuer[1] <= subject[0]):
-        return None  # "задача … требует внимания": a thing requires, nobody orders
+            issuer is None or issuer[1] < subject[0]):  # right after the issuer, a name is
+        return None  # its apposition ("Аким города Костанай"); else "задача … требует
+        # внимания": a thing requires, nobody orders
     if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
