@@ -357,7 +357,10 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     addressees = _subordinate_akims(_with_partners(addressees, tokens, lang, state, issuer),
                                     issuer)
     recurrence = find_recurrence(sentence.text, lang)
-    action = _without_timing(text[frame.action[0]:frame.action[1]], deadline, recurrence)
+    action = text[frame.action[0]:frame.action[1]]
+    if issuer.name and action.startswith(issuer.name):  # the subject opened the action's
+        action = action[len(issuer.name):]  # span: "Нұрымбет Сақтағанов … тапсырды"
+    action = _without_timing(action, deadline, recurrence)
     if not action:
         return None
     return Directive(
@@ -400,6 +403,11 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
         if parties:
             state.main_issuer = state.main_issuer or parties[0]
             return parties[0], CONFIDENCE["firm"]
+    named = None if (frame.issuer or frame.pronoun or frame.first_person or frame.scene
+                     ) else _named_subject(tokens, frame, lang, state.context)
+    if named:
+        state.main_issuer = state.main_issuer or named
+        return named, CONFIDENCE["firm"]
     reported = _according_to(tokens, lang, state)
     if reported:
         return reported, CONFIDENCE["firm"]
@@ -413,6 +421,22 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
         if context_issuer:
             return context_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     return UNSPECIFIED, CONFIDENCE["firm"] + CONFIDENCE["no_issuer"]
+
+
+def _named_subject(tokens: Sequence[Token], frame: Frame, lang: str, context: DocumentContext
+                   ) -> Party | None:
+    """A person the gazetteer does not know, named as the subject of the order: right before
+    the Russian verb ("Нурымбет Сактаганов поручил"), opening the Kazakh sentence in the
+    nominative ("Нұрымбет Сақтағанов … тапсырды"); with the office a title gives him in
+    the article ("аудан әкімі Нұрлан Мархабатұлы")."""
+    trigger = tokens[frame.trigger[0]]
+    for start, person in context.unknown.items():
+        end = start + len(person.name)
+        if (start == tokens[0].start and end <= trigger.start
+                and kazakh.is_uninflected(person.name.split()[-1]) if lang == "kk"
+                else frame.trigger[0] > 0 and tokens[frame.trigger[0] - 1].end == end):
+            return next((p for p in context.local.values() if p.id == person.id), person)
+    return None
 
 
 def _according_to(tokens: Sequence[Token], lang: str, state: _State) -> Party | None:

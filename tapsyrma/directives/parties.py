@@ -39,7 +39,7 @@ CYR_TO_LAT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "a", "g",
-     "q", "n", "o", "u", "u", "h", "i"], strict=True))
+     "k", "n", "o", "u", "u", "h", "i"], strict=True))  # Қ as K, as the gazetteer's ids do
 
 
 def slug(text: str) -> str:

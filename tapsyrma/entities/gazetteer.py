@@ -25,6 +25,7 @@ WRAPPERS = set("«»\"“”„()[]'")
 KINDS = ("person", "body", "party", "region", "place", "title")
 # Words whose keys are kept: a year of news has a few hundred thousand distinct word forms.
 WORD_CACHE = 500_000
+PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "кызы")
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "place": "LOC", "body": "ORG"}
 
 
@@ -97,6 +98,8 @@ class Gazetteer:
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
         keys = tuple(self._name_keys(w) for w in words)
+        if entry.kind in ("person", "region", "place") and self.lang != "kk":
+            keys = tuple(_singular_keys(w) for w in words)
         self.prefixes.update(_prefix(k) for key in keys for k in key)
         if keys and entry.kind in ("party", "title", "body"):
             head = words[-1] if self.lang == "kk" else words[0]
@@ -340,6 +343,16 @@ def mentions_of(tokens: Sequence[Token], lang: str | None) -> tuple[Mention, ...
     return _sentence_mentions(tuple(t.text for t in tokens), "kk" if lang == "kk" else "ru")
 
 
+def _singular_keys(word: str) -> frozenset[str]:
+    """The keys of one word of a proper name by its singular readings: "Алматы" is no plural
+    of the given name "Алмат", "Нурымбетов" and "Сагинтаев" no genitive plural of the names
+    "Нурымбет", "Сагинтай" (a name read only as a plural keeps all its keys)."""
+    low = word.lower().replace("ё", "е")
+    singular = {p.normal_form.replace("ё", "е") for p in russian.parses(low)
+                if "plur" not in p.tag}
+    return frozenset(singular | {low}) if singular else word_keys(word, "ru")
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def word_keys(word: str, lang: str) -> frozenset[str]:
     low = word.lower().replace("ё", "е")
@@ -422,6 +435,8 @@ def _person_variants(full: str) -> list[str]:
     variants = [full, parts[-1]]
     if len(parts) >= 2:
         variants.append(f"{parts[0]} {parts[-1]}")
+    if len(parts) == 3 and parts[1].endswith(PATRONYMIC_ENDINGS):
+        variants.append(f"{parts[0]} {parts[1]}")  # the Kazakh press's "Серік Мақашұлы"
     return variants
 
 
