@@ -294,6 +294,15 @@ def _vocative(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
     return None
 
 
+def _addressed(tokens: Sequence[Token], span: tuple[int, int], verb: int) -> bool:
+    """A name called on before a verb in the first person is the one told, not the one
+    telling; unless the speaker names himself by it ("Я, как аким области, поручаю")."""
+    return (span[1] < verb and tokens[span[1]].text == ","
+            and russian.best_has(tokens[verb].text, "1per")
+            and not any(t.text.lower() in FIRST_PERSON | {"как"} for t in tokens[:span[0]])
+            and _vocative(tokens, span[1]) is not None)
+
+
 def _after_term(tokens: Sequence[Token], i: int) -> bool:
     """Only a term stands before the dative: "В месячный срок акимам районов подготовить …"."""
     start = _first_word(tokens, 0, i)
@@ -514,6 +523,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
+    if issuer and _addressed(tokens, issuer, start):  # "Роман Васильевич, поручаю вам …"
+        addressees, issuer = addressees or [issuer], None
     if issuer and any(a[0] < issuer[1] and issuer[0] < a[1] for a in addressees):
         if _passive(tokens[start:end]):  # "Минобразования поручено": a dative that does not
             issuer = agent_span(tokens, "ru")  # decline is the addressee, not the issuer

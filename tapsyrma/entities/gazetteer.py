@@ -25,7 +25,7 @@ WRAPPERS = set("«»\"“”„()[]'")
 KINDS = ("person", "body", "party", "region", "place", "title")
 # Words whose keys are kept: a year of news has a few hundred thousand distinct word forms.
 WORD_CACHE = 500_000
-PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "кызы")
+PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "кызы", "вич", "вна", "ична")
 ENTITY_TYPE = {"person": "PER", "region": "LOC", "place": "LOC", "body": "ORG"}
 
 
@@ -436,7 +436,9 @@ def _person_variants(full: str) -> list[str]:
     if len(parts) >= 2:
         variants.append(f"{parts[0]} {parts[-1]}")
     if len(parts) == 3 and parts[1].endswith(PATRONYMIC_ENDINGS):
-        variants.append(f"{parts[0]} {parts[1]}")  # the Kazakh press's "Серік Мақашұлы"
+        # given name and patronymic: how the Kazakh press names officials ("Серік Мақашұлы"),
+        # how a Russian speaker addresses one ("Роман Васильевич, поручаю вам …")
+        variants.append(f"{parts[0]} {parts[1]}")
     return variants
 
 
