@@ -179,6 +179,7 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         for m in mentions_of(sentence.tokens, slang):
             if m.entry.kind == "title":
+                context.titles.add(m.entry.key)
                 office = title_office(m.entry.key, (), context)
                 if office:
                     context.offices[office] += 1

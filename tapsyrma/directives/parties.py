@@ -58,6 +58,7 @@ class DocumentContext:
     persons: list[str] = field(default_factory=list)  # person ids in order of mention
     regions: Counter[str] = field(default_factory=Counter)  # region slugs by frequency
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
+    titles: set[str] = field(default_factory=set)  # the titles themselves ("akim:{oblast}")
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
     # Persons the gazetteer does not know, by the title the article gives them ("Аким
     # области Абельгази Кусаинов"): that title elsewhere in the article is them.
@@ -103,10 +104,12 @@ class DocumentContext:
         return min(offices, key=lambda o: (distance(o), -(o.start or date.min).toordinal()))
 
     def _office(self, person: Person) -> str | None:
-        """With no date: the latest of the offices the article names or whose region it is
-        about, else the latest one."""
+        """With no date: the latest of the offices the article names, or whose region it is
+        about, or of the kind its titles name ("облыс әкімі": a region's akim), else the
+        latest one."""
         named = [o for o in person.offices if o.office in self.offices] or [
-            o for o in person.offices if o.office.split(":")[-1] in self.regions]
+            o for o in person.offices if o.office.split(":")[-1] in self.regions] or [
+            o for o in person.offices if any(_fills(t, o.office) for t in self.titles)]
         candidates = named or list(person.offices)
         dated = [o for o in candidates if o.start]  # the latest of them
         if dated:
