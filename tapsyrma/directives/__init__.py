@@ -347,14 +347,15 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and frame.scene and not frame.impersonal:
-        addressees = _scene_addressees(state, index, issuer)
+        addressees = _jurisdiction(sentence.text, lang) or _scene_addressees(state, index, issuer)
     if not addressees:
         if frame.soft:
             return None
         # A ban is addressed to whom it says, or to all; an order in the first person
         # ("поручаю …") to those he addresses
         addressees = ([UNSPECIFIED] if frame.kind == "prohibition" or frame.impersonal
-                      else _carried_addressees(state, index, issuer))
+                      else frame.first_person and _jurisdiction(sentence.text, lang)
+                      or _carried_addressees(state, index, issuer))
     addressees = _subordinate_akims(_with_partners(addressees, tokens, lang, state, issuer),
                                     issuer)
     recurrence = find_recurrence(sentence.text, lang)
@@ -528,6 +529,20 @@ def _in_speech(state: _State, index: int, tokens: Sequence[Token], lang: str) ->
     reported words ("По его словам, …"), or in a run of his orders."""
     return index in state.dialogue or _according_to_phrase(tokens, lang) or bool(
         state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
+
+
+def _jurisdiction(text: str, lang: str) -> list[Party]:
+    """Those who run the districts or regions a speaker calls theirs ("Өз аудандарыңыздағы
+    мәселелерді көру керек", "в ваших регионах нужно …")."""
+    low = text.lower().replace("ё", "е")
+    return [Party(party, "") for party, pattern in _jurisdiction_patterns(lang).items()
+            if pattern.search(low)][:1]
+
+
+@cache
+def _jurisdiction_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    return {party: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words[lang])) + ")")
+            for party, words in load("parties")["jurisdiction"].items()}
 
 
 def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
