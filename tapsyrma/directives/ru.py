@@ -335,11 +335,24 @@ def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                      spoken=True)
     if inf is None or subject is None or not _executive(tokens, subject):
         return None
+    subject = _with_conjuncts(tokens, subject)
     that = next((k for k in range(subject[0] - 1, 0, -1) if tokens[k].text.lower() == "что"
                  and tokens[k - 1].text == ","), None)
     issuer = nominative_party_span(tokens, that, "ru") if that else None
     return Frame("instruction", (i, i + 1), _action_from(tokens, inf), issuer=issuer,
                  addressees=(subject,), scene=True, soft=issuer is None)
+
+
+def _with_conjuncts(tokens: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """A subject with the authorities joined to it before ("Правительство и Счетный
+    комитет должны …", "Акиматы, министерства и ведомства должны …")."""
+    start = span[0]
+    while start >= 2 and tokens[start - 1].text.lower() in ("и", ",") and (
+            is_authority_at(tokens, start - 2, "ru")
+            and russian.has(tokens[start - 2].text, "nomn")):
+        start = next(m.start for m in mentions_of(tokens, "ru")
+                     if m.start <= start - 2 < m.end)
+    return (start, span[1])
 
 
 def _passive_be(tokens: Sequence[Token], inf: int) -> bool:
