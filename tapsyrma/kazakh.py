@@ -33,6 +33,7 @@ _POSSESSIVE = sorted(load("kk_morphology")["possessive"]["suffixes"], key=len, r
 _PLURAL = load("kk_morphology")["plural"]["suffixes"]
 _VERBAL = load("kk_morphology")["verbal_noun"]
 _AFTER_POSSESSIVE = frozenset(load("kk_morphology")["case"]["after_possessive"])
+_VOICELESS = load("kk_morphology")["voiceless"]
 
 
 def _peel(word: str, suffixes: list[str]) -> list[str]:
@@ -60,6 +61,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         if not low.endswith(suffix) or len(rest) < MIN_STEM:
             continue
         if suffix in _AFTER_POSSESSIVE and rest[-1] not in "ыі":
+            continue
+        if suffix[0] in _VOICELESS["openings"] and rest[-1] not in _VOICELESS["after"]:
             continue
         found.extend(Analysis(s, case) for s in _inner_stems(rest))
     return tuple(dict.fromkeys(found))

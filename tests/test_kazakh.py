@@ -39,3 +39,15 @@ def test_kazakh_accusative_verbal_noun(word: str, expected: bool) -> None:
 ])
 def test_kazakh_plural(word: str, plural: bool) -> None:
     assert kazakh.is_plural(word) is plural
+
+
+@pytest.mark.parametrize(("word", "uninflected"), [
+    ("комитеті", True),  # комитет + і (its committee), not комите + ті: -ті follows no vowel
+    ("Үкіметі", True),
+    ("комитетін", False),
+    ("жұмысты", False),  # жұмыс + ты after a voiceless consonant
+    ("Тоқаевқа", False),
+])
+def test_kazakh_voiceless_suffixes_follow_voiceless_consonants(word: str,
+                                                               uninflected: bool) -> None:
+    assert kazakh.is_uninflected(word) is uninflected

@@ -342,7 +342,8 @@ def _verb_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -
                 if chain is not None:
                     return _frame(tokens, words, (i, i + n), chain, verb["kind"], floor,
                                   verb.get("addressee_cases", ["dative"]),
-                                  first_person=form.endswith(FIRST_PERSON_ENDINGS))
+                                  first_person=form.endswith(FIRST_PERSON_ENDINGS),
+                                  passive=passive)
             return None
     return None
 
@@ -401,14 +402,16 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
                 frame = replace(frame, addressees=tuple(
                     _addressees(tokens, about + 1, i, ["dative"])))
             return frame
+        passive = _passive(words[verb])
         if i > floor and _content_verbal_noun(tokens[i - 1].text):  # "… жеткізу міндетін"
-            return _frame(tokens, words, (i, verb + 1), i - 1, kind, floor, ["dative"])
+            return _frame(tokens, words, (i, verb + 1), i - 1, kind, floor, ["dative"],
+                          passive=passive)
         frame = _frame(tokens, words, (i, verb + 1), i, kind, floor, ["dative"],
-                       object_noun=True)
+                       object_noun=True, passive=passive)
         told = _after_colon(tokens, verb + 1)
         if frame and told:  # "Әкімдерге тапсырма беремін: үш айдың ішінде … шешу керек"
             frame = replace(frame, action=told)
-        if frame and _passive(words[verb]) and not frame.addressees:
+        if frame and passive and not frame.addressees:
             return None  # "40 тапсырма берілді": tasks of a test, given to nobody in particular
         return frame
     return None
@@ -503,13 +506,15 @@ def _soft_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -
 
 def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], chain_end: int,
            kind: str, floor: int, addressee_cases: list[str], first_person: bool = False,
-           object_noun: bool = False) -> Frame | None:
+           object_noun: bool = False, passive: bool = False) -> Frame | None:
     limit = trigger[0] if object_noun else chain_end + 1
     addressees = _addressees(tokens, floor, limit, addressee_cases, any_noun=kind == "prohibition")
     first = min([limit] + [a[0] for a in addressees])
     issuer = (_issuer(tokens, first, floor)
               or _issuer(tokens, trigger[0], limit)  # "…қосуды өткен жылы Елбасы … тапсырған"
               or _unnamed_subject(tokens, floor, first))
+    if passive and issuer and not addressees:  # "Үкіметі … қамтамасыз етуге тапсырма
+        addressees, issuer = [issuer], None  # берілді": a passive order has no agent named
     if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
         return None
     if issuer and not addressees and not object_noun:
@@ -655,8 +660,14 @@ def _together_with(tokens: Sequence[Token], after: int, limit: int
                    ) -> tuple[tuple[int, int], int] | None:
     """A partner right after the addressee ("министрлігіне облыс әкімдіктерімен бірлесіп …"):
     its span and where the action then starts."""
-    return next(((span, span[1] + 1) for span in partners(tokens)
+    span = next((span for span in partners(tokens)
                  if after <= span[0] <= after + 1 and span[1] < limit), None)
+    if span is None:
+        return None
+    start = span[1] + 1  # past "бірлесіп", and "отырып" of "бірлесе отырып"
+    if start < limit and tokens[start].text.lower() in lexicon()["together_auxiliary"]:
+        start += 1
+    return span, start
 
 
 def partners(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
