@@ -188,8 +188,8 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     if not (subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk")):
         subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)
     addressees: tuple[tuple[int, int], ...] = ()
-    if subject:  # "әкімдер …", "жауапты қызметкерлер …": the one obliged
-        addressees, start = (subject,), subject[1]
+    if subject:  # "әкімдер …", "Үкімет пен Есеп комитеті …": the ones obliged
+        addressees, start = tuple(_with_coordinated(tokens, [subject])), subject[1]
     start = _skip_openers(tokens, start, i - 1)
     if start > i - 1:
         return None
