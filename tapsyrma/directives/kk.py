@@ -508,7 +508,14 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
            kind: str, floor: int, addressee_cases: list[str], first_person: bool = False,
            object_noun: bool = False, passive: bool = False) -> Frame | None:
     limit = trigger[0] if object_noun else chain_end + 1
-    addressees = _addressees(tokens, floor, limit, addressee_cases, any_noun=kind == "prohibition")
+    # "жолдарды жөндеуді облыс әкімдеріне тапсырды": the addressee may stand between the
+    # action and the verb; before the action, a dative may be the action's own ("Министрлікке
+    # … берілуін қамтамасыз етуді Үкіметке тапсырамын")
+    between = [] if object_noun else _addressees(tokens, limit, trigger[0], addressee_cases)
+    if between and between[-1][1] != trigger[0]:
+        between = []  # not right before the verb: a dative of something else
+    addressees = between or _addressees(tokens, floor, limit, addressee_cases,
+                                        any_noun=kind == "prohibition")
     first = min([limit] + [a[0] for a in addressees])
     issuer = (_issuer(tokens, first, floor)
               or _issuer(tokens, trigger[0], limit)  # "…қосуды өткен жылы Елбасы … тапсырған"
@@ -522,7 +529,8 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
         if ordered:  # "Мамин ішкі істер министрліктері … күшейтуді тапсырды": the bodies are
             issuer, subject = ordered  # the subject of what he orders
             addressees = [subject]
-    after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [floor])
+    after = max([a[1] for a in addressees if a[1] <= limit] + ([issuer[1]] if issuer else [])
+                + [floor])
     partner = _together_with(tokens, after, limit)
     if partner:  # "министрлігіне облыс әкімдіктерімен бірлесіп …": a state partner shares it
         addressees = addressees + [partner[0]]
