@@ -529,6 +529,13 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if fronted and issuer is None:  # the subject follows the fronted action and the verb
         issuer = nominative_party_span(tokens, _clause_end(tokens, end), "ru")
         issuer = issuer if issuer and issuer[0] >= end else None
+    if fronted and issuer and fronted[0] < issuer[0] < fronted[1]:  # "Разработать план
+        action = (action[0], tokens[issuer[0] - 1].end)  # Президент поручил …"
+        addressees = addressees or _dative_after(tokens, end)
+    if inf is not None and not addressees:  # "поручил взять под контроль … всем акимам"
+        addressees = _final_dative(tokens, inf)
+        if addressees:
+            action = (action[0], tokens[addressees[0][0] - 1].end)
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
             issuer is None or issuer[1] < subject[0]):  # right after the issuer, a name is
         return None  # its apposition ("Аким города Костанай"); else "задача … требует
@@ -549,6 +556,33 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     return Frame(kind, (start, end), action, issuer=issuer, addressees=tuple(addressees),
                  first_person=issuer is None and _first_person_before(tokens, start),
                  pronoun=issuer is None and _pronoun_before(tokens, start))
+
+
+def _dative_after(tokens: Sequence[Token], k: int) -> list[tuple[int, int]]:
+    """The authority in the dative right after the verb: "… поручил Правительству"."""
+    if k < len(tokens) and _names_addressee(tokens, k) and russian.in_case(
+            tokens[k].text, "datv", PHRASE_POS):
+        return _addressees(tokens, k, "dative")[0]
+    return []
+
+
+def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
+    """An authority in the dative that closes the clause of the ordered action, when the
+    action's verb takes no one in the dative itself ("поручил взять под контроль ход работ
+    всем акимам", but "поручил направить предложения Правительству")."""
+    if russian.lemmas(tokens[inf].text) & lexicon()["recipient_verbs"]:
+        return []
+    end = _clause_end(tokens, inf)
+    for k in range(inf + 2, end):
+        if _names_addressee(tokens, k) and russian.in_case(tokens[k].text, "datv", PHRASE_POS):
+            found, after = _addressees(tokens, k, "dative")
+            if found and after >= end and not russian.best_has(tokens[k - 1].text, "PREP"):
+                start = found[0][0]
+                while start - 1 > inf and tokens[start - 1].text.lower() in ("всем", "каждому"):
+                    start -= 1  # "… всем акимам": the determiner goes with them
+                return [(start, found[0][1]), *found[1:]]
+            return []
+    return []
 
 
 def _that_clause(tokens: Sequence[Token], k: int) -> tuple[tuple[int, int], int] | None:
