@@ -595,6 +595,7 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
     addressed to any dative noun that is no place ("дәріханаларға … сатуға тыйым салды")."""
     candidates = [j for j in range(floor, limit) if tokens[j].text[:1].isalpha()
                   and _in_addressee_case(tokens[j].text, cases)
+                  and not _governed(tokens, j)
                   and (_can_address(tokens, j) or (any_noun and _not_a_place(tokens, j)))]
     if not candidates:
         return []
@@ -721,6 +722,12 @@ def _unnamed_subject(tokens: Sequence[Token], floor: int, limit: int) -> tuple[i
         if addressee_head([word]) and (j + 1 >= len(tokens) or tokens[j + 1].text != ","):
             return (_phrase_start(tokens, j), j + 1)
     return None
+
+
+def _governed(tokens: Sequence[Token], j: int) -> bool:
+    """A dative that a postposition after it governs ("кәсіпорындарға тиесілі", "әкімдікке
+    қарасты", "Үкіметке қарсы"): it belongs to the phrase, it is told nothing."""
+    return j + 1 < len(tokens) and tokens[j + 1].text.lower() in lexicon()["dative_postpositions"]
 
 
 def _in_addressee_case(word: str, cases: list[str]) -> bool:
