@@ -473,10 +473,26 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         if len(words) == 1 and words[0].lower() in ADDRESSEE_PRONOUNS:
             out.extend(_antecedent(tokens, span[0], frame, lang, state))
             continue
+        named = _unknown_person(tokens, span, lang, state.context)
+        if named:  # "Ерлан Айтахановқа … тапсырды": a person the gazetteer does not know
+            out.append(named)
+            continue
         # a soft form counts only with an addressee that can be one; a firm order names its own
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     return _one_per_id(out)
+
+
+def _unknown_person(tokens: Sequence[Token], span: tuple[int, int], lang: str,
+                    context: DocumentContext) -> Party | None:
+    """The person the gazetteer does not know named in a span, with the office a title gives
+    him in the article."""
+    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+    person = next((p for at, p in context.unknown.items()
+                   if at < end and start < at + len(p.name)), None)
+    if person is None or mentions_of(tokens[span[0]:span[1]], lang):
+        return None  # a known party in the span names it ("акиму района Кайдару Абдыханову")
+    return next((p for p in context.local.values() if p.id == person.id), person)
 
 
 def _antecedent(tokens: Sequence[Token], before: int, frame: Frame, lang: str, state: _State

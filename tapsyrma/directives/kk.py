@@ -15,6 +15,7 @@ from tapsyrma import kazakh
 from tapsyrma.data import load_lexicon
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
+    SURNAME_ENDINGS,
     is_authority_at,
     is_known_party,
     is_nominative,
@@ -748,7 +749,8 @@ def _can_address(tokens: Sequence[Token], j: int) -> bool:
     heads = lexicon()["addressee_heads"]
     stems = kazakh.stems(tokens[j].text)
     return is_known_party(tokens, j, "kk") or any(s.startswith(h) or s == h
-                                                  for s in stems for h in heads)
+                                                  for s in stems for h in heads) or (
+        tokens[j].text[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in stems))
 
 
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
