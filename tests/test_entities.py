@@ -91,3 +91,17 @@ def test_entities_kazakh_attributive_locative_names_a_place() -> None:
     """ "Қостанайдағы" (locative + -ғы) is Kostanay."""
     found = [e.id for e in recognise("Қостанайдағы мекемелер сенбілікке шықты.", "kk")]
     assert found == ["kostanay-city"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Жаксылык Омар обратил внимание ответственных служб.", "Жаксылык Омар"),  # LOC + PER
+    ("Алмат Акышов отметил, что очистка от снега - обязанность всех.", "Алмат Акышов"),
+    ("Для учреждений района Нурымбет Жакыпбеков поручил начать добычу угля.",
+     "Нурымбет Жакыпбеков"),
+])
+def test_entities_unknown_kazakh_names_are_whole_and_nobody_known(text: str,
+                                                                  person: str) -> None:
+    """A given name is neither a place (Алмат, Almaty's plural) nor a known surname
+    (Нурымбет, of Нурымбетов; Омар, of Омаров); Natasha's LOC before a PER is the given name."""
+    found = [(e.type, e.text, e.id) for e in recognise(text, "ru") if e.type in ("PER", "LOC")]
+    assert ("PER", person, None) in found

@@ -254,11 +254,12 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
         # "аким района Кайдар Абдыханов": the person the article names, in that office
         return Party(holder.id, name, key) if holder else Party(key, name)
     if kind == "title":
-        if _names_a_town(mention, words, around):
-            return Party("district-akims", name)
-        office = title_office(key, around, context)
-        local = context.local.get(key) or (
-            context.stranger if office is None and key.startswith("akim:") else None)
+        office = ("district-akims" if _names_a_town(mention, words, around)
+                  else title_office(key, around, context))
+        # A region's or a town's akim whom the article names, though the gazetteer does not
+        # know him ("Аким Усть-Каменогорска … Жаксылык Омар обратил внимание …")
+        local = context.local.get(key) or (context.stranger if key.startswith("akim:") and (
+            office in (None, "district-akims")) else None)
         if local and (office is None or local.office in (None, office)):
             return Party(local.id, name, office)  # the holder this article names
         if office == "district-akims":

@@ -99,7 +99,7 @@ class Gazetteer:
         words = WORD.findall(text)
         keys = tuple(self._name_keys(w) for w in words)
         if entry.kind in ("person", "region", "place") and self.lang != "kk":
-            keys = tuple(_singular_keys(w) for w in words)
+            keys = tuple(_singular_keys(w, entry.kind == "person") for w in words)
         self.prefixes.update(_prefix(k) for key in keys for k in key)
         if keys and entry.kind in ("party", "title", "body"):
             head = words[-1] if self.lang == "kk" else words[0]
@@ -343,14 +343,17 @@ def mentions_of(tokens: Sequence[Token], lang: str | None) -> tuple[Mention, ...
     return _sentence_mentions(tuple(t.text for t in tokens), "kk" if lang == "kk" else "ru")
 
 
-def _singular_keys(word: str) -> frozenset[str]:
+def _singular_keys(word: str, person: bool) -> frozenset[str]:
     """The keys of one word of a proper name by its singular readings: "Алматы" is no plural
     of the given name "Алмат", "Нурымбетов" and "Сагинтаев" no genitive plural of the names
-    "Нурымбет", "Сагинтай" (a name read only as a plural keeps all its keys)."""
+    "Нурымбет", "Сагинтай". A surname read only as a plural ("Омаров", of "омар") is its own
+    key; a place read only so keeps all its keys."""
     low = word.lower().replace("ё", "е")
     singular = {p.normal_form.replace("ё", "е") for p in russian.parses(low)
                 if "plur" not in p.tag}
-    return frozenset(singular | {low}) if singular else word_keys(word, "ru")
+    if singular or person:
+        return frozenset(singular | {low})
+    return word_keys(word, "ru")
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -23,10 +23,21 @@ def _natasha_ner():  # type: ignore[no-untyped-def]
 
 
 def russian(text: str) -> Iterator[tuple[str, int, int]]:
-    """(type, start, end) of the names Natasha's NER finds in a Russian text."""
-    for span in _natasha_ner()(text).spans:
-        if span.type in NATASHA_TYPES:
-            yield NATASHA_TYPES[span.type], span.start, span.stop
+    """(type, start, end) of the names Natasha's NER finds in a Russian text. A one-word
+    place right before a person is the person's given name, which Natasha does not know
+    ("Жаксылык Омар": LOC + PER)."""
+    spans = [(NATASHA_TYPES[s.type], s.start, s.stop) for s in _natasha_ner()(text).spans
+             if s.type in NATASHA_TYPES]
+    for k, (type_, start, end) in enumerate(spans):
+        after = spans[k + 1] if k + 1 < len(spans) else None
+        if after and type_ == "LOC" and after[0] == "PER" and text[end:after[1]] == " " and (
+                " " not in text[start:end]):
+            continue  # taken in by the person after it
+        before = spans[k - 1] if k else None
+        if before and type_ == "PER" and before[0] == "LOC" and text[before[2]:start] == " " and (
+                " " not in text[before[1]:before[2]]):
+            start = before[1]
+        yield type_, start, end
 
 
 MAX_GIVEN_NAMES = 2
