@@ -157,11 +157,22 @@ def stranger_party(person: Entity, lang: str, office: str | None = None) -> Part
 def local_holders(tokens: Sequence[Token], unknown: dict[int, Entity], lang: str,
                   context: DocumentContext) -> dict[str, Party]:
     """Titles followed by the name of a person the gazetteer does not know ("Аким области
-    Абельгази Кусаинов", "Облыс әкімі Абельғазы Құсайынов"): the person, by surname slug."""
-    return {m.entry.key: stranger_party(unknown[tokens[m.end].start], lang,
-                                        title_office(m.entry.key, (), context))
-            for m in mentions_of(tokens, lang)
-            if m.entry.kind == "title" and m.end < len(tokens) and tokens[m.end].start in unknown}
+    Абельгази Кусаинов", "Облыс әкімі Абельғазы Құсайынов"), or by a place and the name ("Аким
+    города Конаев Асхат Бердиханов": a town's akim): the person, by surname slug."""
+    mentions = mentions_of(tokens, lang)
+    holders = {}
+    for m in mentions:
+        if m.entry.kind != "title" or m.end >= len(tokens):
+            continue
+        place = next((p for p in mentions if p.start == m.end and p.entry.kind in
+                      ("place", "region") and p.end < len(tokens)), None)
+        name = tokens[place.end if place else m.end].start
+        if name not in unknown:
+            continue
+        office = ("district-akims" if place and _names_a_town(m, tokens, [place])
+                  else title_office(m.entry.key, [place] if place else (), context))
+        holders[m.entry.key] = stranger_party(unknown[name], lang, office)
+    return holders
 
 
 def _nominative(surname: str, lang: str) -> str:
@@ -254,12 +265,19 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
         # "аким района Кайдар Абдыханов": the person the article names, in that office
         return Party(holder.id, name, key) if holder else Party(key, name)
     if kind == "title":
+        beside = any(m.entry.kind in ("place", "region") and (
+            m.end == mention.start or m.start == mention.end) for m in around)
+        village = _district_named(mention, words)  # "акиму … сельского округа"
+        introduced = None if beside or village else _introduced_akim(mention, context)
+        if introduced:  # "Аким города Конаев Асхат Бердиханов … Аким поручил …"
+            return Party(introduced.id, name, introduced.office)
         office = ("district-akims" if _names_a_town(mention, words, around)
                   else title_office(key, around, context))
         # A region's or a town's akim whom the article names, though the gazetteer does not
-        # know him ("Аким Усть-Каменогорска … Жаксылык Омар обратил внимание …")
+        # know him ("Аким Усть-Каменогорска … Жаксылык Омар обратил внимание …"); a village's
+        # akim is someone else
         local = context.local.get(key) or (context.stranger if key.startswith("akim:") and (
-            office in (None, "district-akims")) else None)
+            office is None or (office == "district-akims" and not village)) else None)
         if local and (office is None or local.office in (None, office)):
             return Party(local.id, name, office)  # the holder this article names
         if office == "district-akims":
@@ -268,6 +286,18 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     return None
 
 
+def _introduced_akim(mention: Mention, context: DocumentContext) -> Party | None:
+    """The akim a bare "аким"/"әкім" refers back to: the one akim the article introduced by
+    title and name, when the gazetteer knows him not and it names no akim it knows."""
+    if mention.entry.key != BARE_AKIM or mention.end - mention.start != 1 or (
+            context.akim_regions()):
+        return None
+    named = {p.id: p for key, p in context.local.items()
+             if key.startswith("akim:") or key in PERSONAL_OFFICES}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+BARE_AKIM = "akim:{region}"
 AUTHORITY_KINDS = ("person", "title", "body")
 # Collective ids whose singular title, followed by a name, is one person's office.
 PERSONAL_OFFICES = frozenset({"district-akims", "other:deputy-akims"})
