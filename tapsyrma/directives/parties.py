@@ -164,11 +164,13 @@ def local_holders(tokens: Sequence[Token], unknown: dict[int, Entity], lang: str
     for m in mentions:
         if m.entry.kind != "title" or m.end >= len(tokens):
             continue
-        place = next((p for p in mentions if p.start == m.end and p.entry.kind in
+        after = next((p for p in mentions if p.start == m.end and p.entry.kind in
                       ("place", "region") and p.end < len(tokens)), None)
-        name = tokens[place.end if place else m.end].start
+        name = tokens[after.end if after else m.end].start
         if name not in unknown:
             continue
+        place = after or next((p for p in mentions if p.end == m.start  # "Қонаев қаласының
+                               and p.entry.kind in ("place", "region")), None)  # әкімі …"
         office = ("district-akims" if place and _names_a_town(m, tokens, [place])
                   else title_office(m.entry.key, [place] if place else (), context))
         holders[m.entry.key] = stranger_party(unknown[name], lang, office)
