@@ -264,6 +264,12 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     if kind in ("body", "party"):
         holder = (context.unknown.get(words[mention.end].start)
                   if key in PERSONAL_OFFICES and mention.end < len(words) else None)
+        if holder is None and key in PERSONAL_OFFICES and _singular(
+                [w.text for w in words[mention.start:mention.end]]):
+            # "заместитель акима поручил …" in an article naming one person the gazetteer
+            # does not know ("… Берик Оспанов"): him
+            holder = context.stranger if len(set(
+                p.id for p in context.unknown.values())) == 1 else None
         # "аким района Кайдар Абдыханов": the person the article names, in that office
         return Party(holder.id, name, key) if holder else Party(key, name)
     if kind == "title":
@@ -286,6 +292,14 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
             return Party(office, name)
         return context.office_party(office, name) if office else None
     return None
+
+
+def _singular(phrase: list[str]) -> bool:
+    """The head of a party's phrase names one person: the first word in Russian
+    ("заместитель акима"), the last in Kazakh ("әкімнің орынбасары")."""
+    if any(ch in "әғқңөұүһі" for ch in " ".join(phrase).lower()):
+        return not kazakh.is_plural(phrase[-1])
+    return russian.best_has(phrase[0], "sing")
 
 
 def _introduced_akim(mention: Mention, context: DocumentContext) -> Party | None:
