@@ -833,7 +833,9 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
         if text in CLAUSE_END or (text in DASHES and end > i):
             break
         if text == "," and end + 1 < len(tokens) and any(
-                _starts_with(tokens, end + 1, stop) for stop in stops):
+                _starts_with(tokens, end + 1, stop) for stop in stops) and not (
+                tokens[end - 1].text.lower() in CORRELATIVES  # "следить за тем, чтобы …":
+                and _starts_with(tokens, end + 1, "чтобы")):  # the clause is what to see to
             break
         if text.lower() == "и" and end + 1 < len(tokens) and russian.best_has(
                 tokens[end + 1].text, "VERB"):
@@ -842,6 +844,9 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     if end == i:
         return (0, 0)
     return (tokens[i].start, tokens[end - 1].end)
+
+
+CORRELATIVES = frozenset({"тем", "том", "то", "того"})
 
 
 def _starts_with(tokens: Sequence[Token], i: int, phrase: str) -> bool:
@@ -863,6 +868,9 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
         last += 1
     if last < len(tokens) and tokens[last].text.lower() in ABOUT:  # "поручений по снижению …"
         return (tokens[first].start, _action_from(tokens, last)[1])
+    if (last + 2 < len(tokens) and tokens[last].text == ","  # "ряд задач, связанных с
+            and russian.lemmas(tokens[last + 1].text) & lexicon()["about_participles"]):
+        return (tokens[first].start, _action_from(tokens, last + 1)[1])  # поддержкой …"
     return (tokens[first].start, tokens[last - 1].end)
 
 
