@@ -541,6 +541,7 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
         end = trigger[0] + 1
     else:
         start = _skip_openers(tokens, _past_name(tokens, after) if issuer else after, chain_end)
+        start = _past_issuers_acts(tokens, start, chain_end)
         end = chain_end + 1
         agent = None if addressees else _genitive_agent(tokens, start, end)
         if agent:  # "облыс әкімінің … көңіл бөлуін тапсырды": whose doing is ordered
@@ -550,6 +551,18 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
     action = (tokens[start].start, tokens[end - 1].end)
     return Frame(kind, trigger, action, issuer=issuer, addressees=tuple(addressees),
                  first_person=first_person or _first_person(words, issuer))
+
+
+def _past_issuers_acts(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where the action starts after what the issuer did before ordering it ("… жүргізілмегенін
+    сынға алып, жұмысты ширатуды тапсырды": he criticised, then ordered)."""
+    words = [t.text.lower() for t in tokens]
+    for k in range(end - 1, start - 1, -1):
+        if words[k + 1] == "," and any(
+                " ".join(words[k - len(act.split()) + 1:k + 1]) == act
+                for act in lexicon()["issuer_converbs"]):
+            return k + 2
+    return start
 
 
 def _orderer_before(tokens: Sequence[Token], subject: tuple[int, int], floor: int
