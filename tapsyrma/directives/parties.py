@@ -408,14 +408,25 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     regions = [m.entry.key for m in inside
                if m.entry.kind == "region" and m.entry.key != "kazakhstan"]
     if regions and parties and all(p.id == "akims" or (p.office or "").startswith("akim:")
-                                   for p in parties):  # "акимам Абайской и ЗКО областей"
-        return [context.office_party(f"akim:{r}", parties[0].name) for r in regions]
+                                   for p in parties) and not _all_regions(
+                                       tokens, span, inside, lang):  # "акимам Абайской и ЗКО
+        return [context.office_party(f"akim:{r}", parties[0].name)  # областей"
+                for r in regions]
     if parties:
         return list(dict.fromkeys(parties))
     name = " ".join(t.text for t in tokens[span[0]:span[1]])
     if not heads:
         return []
     return [_antecedent(heads[0], name, context) or Party(f"other:{slug(heads[0])}", name)]
+
+
+def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequence[Mention],
+                 lang: str) -> bool:
+    """The regions in general named beside some by name: "акимам городов Астаны, Алматы,
+    Шымкента и областей" are all the akims."""
+    named = {k for m in inside if m.entry.kind == "region" for k in range(m.start, m.end)}
+    words = frozenset(load("parties")["all_regions"][lang])
+    return any(tokens[k].text.lower() in words for k in range(*span) if k not in named)
 
 
 def _antecedent(head: str, name: str, context: DocumentContext) -> Party | None:
