@@ -43,7 +43,7 @@ OFFICIALS = Party("officials", "")
 ADDRESSEE_CARRY = 3
 # An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
 # speaker's previous order, or inside his quotation.
-SPEECH_RUN = 2
+SPEECH_RUN = 3
 # The headline and lead: where an article says whom the issuer met.
 LEAD_SENTENCES = 3
 # What may stand between the subjects of one verb ("Премьер-министр и аким доложили").
@@ -340,9 +340,9 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     deadline = find_deadline(sentence.text, lang, state.context.published)
     if lang == "ru" and frame.scene and frame.soft and not frame.addressees and (
             (index not in state.speakers and not _according_to_phrase(tokens, lang)) or not (
-                deadline or (state.previous and state.previous[-1][0] == index - 1))):
+                deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))):
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
-        # words give it a term or continue the orders he just gave
+        # words give it a term or continue the orders he gave just before
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
