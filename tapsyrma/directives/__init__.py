@@ -48,6 +48,8 @@ SPEECH_RUN = 3
 LEAD_SENTENCES = 3
 # What may stand between the subjects of one verb ("Премьер-министр и аким доложили").
 SUBJECT_JOINERS = {"и", ",", "және", "мен", "пен", "бен"}
+# A pronoun naming the speaker after his words ("– сказал он"): the previous issuer speaks.
+SPEAKER_PRONOUNS = {"он", "она"}
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
 # Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
@@ -261,7 +263,12 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
-        parties = span_parties(words, _principal(words, slang), slang, context)
+        principal = _principal(words, slang)
+        if slang == "ru" and principal == (0, len(words)):  # "– сказал он акиму района":
+            if words and words[0].text.lower() in SPEAKER_PRONOUNS:  # "он" speaks, the akim
+                continue  # only hears
+            principal = nominative_party_span(words, len(words), slang) or principal
+        parties = span_parties(words, principal, slang, context)
         if parties:
             out[index] = parties[0]
     return out

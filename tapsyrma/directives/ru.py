@@ -204,8 +204,7 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     "Акимы районов, подготовьте …": the first 2nd-person plural imperative of a sentence,
     opening its clause, in the speaker's own words; an authority named before it and a comma
     is the one addressed."""
-    if not _plural_imperative(tokens[i].text) or any(
-            _plural_imperative(t.text) for t in tokens[:i]):
+    if not _imperative(tokens[i].text) or any(_imperative(t.text) for t in tokens[:i]):
         return None
     openers = lexicon()["imperative_openers"]
     start = i
@@ -225,13 +224,15 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         if not _only_objects_before(tokens, start):
             return None
         start = next(k for k in range(start) if tokens[k].text[:1].isalpha())
-    while tokens[start].text.lower() in ("пожалуйста", ","):
-        start += 1  # "Пожалуйста, подготовьте …": the action starts with the verb
+    while tokens[start].text.lower() in POLITENESS:
+        start += 1  # "Пожалуйста, подготовьте …", "Будьте добры, …": the action starts with
+        # the verb
     return Frame("instruction", (i, i + 1), _action_from(tokens, start), addressees=addressees,
                  scene=True, spoken=True)
 
 
 IMPERATIVE_ENDINGS = ("те", "тесь")
+POLITENESS = frozenset({"пожалуйста", "будьте", "добры", "любезны", ","})
 
 
 def _only_objects_before(tokens: Sequence[Token], start: int) -> bool:
@@ -272,10 +273,16 @@ def _promised(word: str) -> bool:
     return russian.has(word, "perf") and bool(russian.lemmas(word) & lexicon()["promise_verbs"])
 
 
-def _plural_imperative(word: str) -> bool:
+def _imperative(word: str) -> bool:
+    """An imperative that orders: "проверяйте", and the one a speaker says to one man
+    ("Ходи пешком!", "наказывай подрядчика"), not "смотрите", "давай", "читай"."""
     low = word.lower()
-    return (low.endswith(IMPERATIVE_ENDINGS) and low not in lexicon()["not_imperatives"]
-            and russian.has(word, "impr", "plur"))  # "сидите" is one too
+    if low in lexicon()["not_imperatives"]:
+        return False
+    if low.endswith(IMPERATIVE_ENDINGS):
+        return russian.has(word, "impr", "plur")  # "сидите" is one too
+    return (russian.best_has(word, "VERB", "impr", "sing") and len(low) > 3
+            and russian.analyser().word_is_known(low))  # not a guess at a name ("Кожатогай")
 
 
 def _vocative(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
