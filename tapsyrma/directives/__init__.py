@@ -68,6 +68,8 @@ CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.
 class _State:
     context: DocumentContext
     speakers: dict[int, Party] = field(default_factory=dict)
+    # Whom a quoted sentence is said to: "– сказал он акиму района", "обращаясь к премьеру"
+    hearers: dict[int, list[Party]] = field(default_factory=dict)
     last_issuer: Party | None = None
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
@@ -85,7 +87,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     context = _context(sentences, entities, lang, published)
     scene, hosts = _meeting_parties(sentences, lang, context)
     spans = speaker_spans(text, sentences)
-    state = _State(context, _speakers(text, spans, sentences, lang, context), scene=scene,
+    state = _State(context, _speakers(text, spans, sentences, lang, context),
+                   _hearers(text, spans, sentences, lang, context), scene=scene,
                    hosts=hosts, dialogue=dialogue_lines(text, sentences) | set(spans)
                    | open_quotes(text, sentences))
     out: list[Directive] = []
@@ -274,6 +277,24 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     return out
 
 
+def _hearers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[Sentence],
+             lang: str | None, context: DocumentContext) -> dict[int, list[Party]]:
+    """Whom each quoted Russian sentence is said to: an authority in the dative after the
+    verb of saying ("– сказал он акиму района", "обращаясь к премьер-министру")."""
+    out = {}
+    for index, (start, end) in spans.items():
+        if (sentences[index].lang or lang) == "kk":
+            continue
+        words = tokenize(text[start:end], start)
+        told = [m for m in mentions_of(words, "ru") if m.entry.kind in ("person", "title",
+                                                                         "party", "body")
+                and russian.in_case(words[m.start].text, "datv", ("NOUN",))
+                and not russian.best_has(words[m.start].text, "nomn")]
+        if told:
+            out[index] = span_parties(words, (told[0].start, told[-1].end), "ru", context)
+    return out
+
+
 def _principal(words: Sequence[Token], lang: str) -> tuple[int, int]:
     """The words naming whose words a quote is: the speaker, or whom a spokesman speaks for
     ("пресс-секретарь Президента Берик Уали": the President; "Президенттің баспасөз
@@ -354,7 +375,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and frame.scene and not frame.impersonal:
-        addressees = _jurisdiction(sentence.text, lang) or _scene_addressees(state, index, issuer)
+        addressees = (_jurisdiction(sentence.text, lang) or state.hearers.get(index)
+                      or _scene_addressees(state, index, issuer))
     if not addressees:
         if frame.soft:
             return None
