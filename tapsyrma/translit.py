@@ -20,7 +20,9 @@ LETTER = re.compile(r"[^\W\d_]")
 # Latin letters, the signs inside the Latin-1 block (× ÷) aside.
 LATIN_LETTER = re.compile(r"(?![×÷])[A-Za-zÀ-ɏḀ-ỿ]")
 # Web addresses, e-mails and domains keep their Latin letters.
-KEEP_AS_IS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+# Addresses stay as written; a domain ends in a lower-case top level ("Akorda.kz"), unlike an
+# initial and a surname ("Q.Toqaev").
+KEEP_AS_IS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b")
 # The decision is taken on the start of a text: enough words to be sure, and fast.
 SAMPLE_CHARS = 3000
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʻ": "'", "‘": "'"})

@@ -334,6 +334,11 @@ LATIN_2021 = ("Memleket basşysy Qasym-Jomart Toqaev äkımderge tūrğyndardyñ
               "saqtau jäne öñırlerdı damytudy tapsyrdy.")
 CYRILLIC_2021 = ("Мемлекет басшысы Қасым-Жомарт Тоқаев әкімдерге тұрғындардың қауіпсіздігін "
                  "сақтау және өңірлерді дамытуды тапсырды.")
+# 2021 with a letter of 2018 among them (ý), and an initial before a surname (not a domain).
+LATIN_MIXED = ("Prezident Q.Toqaev Tötenşe jaǧdailar ministrıne tapsyrma berdı. Būl týraly "
+               "Akorda.kz jazdy.")
+CYRILLIC_MIXED = ("Президент Қ.Тоқаев Төтенше жағдайлар министріне тапсырма берді. Бұл туралы "
+                  "Akorda.kz жазды.")
 # The informal variant of 2021 some sites write: Ң as ŋ, Ғ as ǧ.
 LATIN_2021_INFORMAL = "Aqmola oblysynyŋ äkımı tūrǧyndarmen kezdestı."
 CYRILLIC_2021_INFORMAL = "Ақмола облысының әкімі тұрғындармен кездесті."
@@ -343,7 +348,8 @@ LATIN_2017 = ("Memleket basshysy Qasym-Jomart Toqaev a'ki'mderge turg'yndardyn' 
 
 @pytest.mark.parametrize("latin,cyrillic", [(LATIN_2018, CYRILLIC_2018),
                                             (LATIN_2021, CYRILLIC_2021),
-                                            (LATIN_2021_INFORMAL, CYRILLIC_2021_INFORMAL)])
+                                            (LATIN_2021_INFORMAL, CYRILLIC_2021_INFORMAL),
+                                            (LATIN_MIXED, CYRILLIC_MIXED)])
 def test_clean_latin_kazakh_is_transliterated(latin: str, cyrillic: str) -> None:
     assert looks_like_latin_kazakh(latin)
     doc = clean(RawDocument(id="t", text=latin))

@@ -653,7 +653,11 @@ def _with_apposition(tokens: Sequence[Token], j: int) -> int:
     and a title in apposition before it ("Премьер-министр Әлихан Смайыловқа")."""
     start = _phrase_start(tokens, j)
     found = mentions_of(tokens, "kk")
-    person = any(m.start <= j < m.end and m.entry.kind == "person" for m in found)
+    person = any(m.start <= j < m.end and m.entry.kind == "person" for m in found) or (
+        _surname(tokens[j].text))  # a person the gazetteer does not know
+    while start >= 2 and tokens[start - 1].text == "." and len(tokens[start - 2].text) <= 2 and (
+            tokens[start - 2].text[:1].isupper()):
+        start -= 2  # the initial before the surname: "Ю.Ильинге"
     for m in found:
         if m.start < start < m.end or (m.end == start and (m.entry.kind == "region"
                                                             or m.entry.by_field)):
@@ -763,7 +767,12 @@ def _can_address(tokens: Sequence[Token], j: int) -> bool:
     stems = kazakh.stems(tokens[j].text)
     return is_known_party(tokens, j, "kk") or any(s.startswith(h) or s == h
                                                   for s in stems for h in heads) or (
-        tokens[j].text[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in stems))
+        _surname(tokens[j].text))
+
+
+def _surname(word: str) -> bool:
+    """A capitalised word that is a surname in some case: "Айтахановқа", "Илинге"."""
+    return word[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in kazakh.stems(word))
 
 
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})

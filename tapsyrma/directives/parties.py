@@ -256,7 +256,10 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     kind, key = mention.entry.kind, mention.entry.key
     if kind == "person":
         title = next((m.entry.key for m in around if m.entry.kind == "title"
-                      and (m.end == mention.start or mention.end == m.start)), None)
+                      and (m.end == mention.start or mention.end == m.start and not (
+                          m.end < len(words) and words[m.end].text[:1].isupper()))), None)
+        # a title after a name is his ("Токаев, Президент"), unless another name follows it
+        # ("Қ.Тоқаев Төтенше жағдайлар министрі Ю.Ильинге": the minister's)
         titled = title_office(title, around, context) if title else None
         if titled == "district-akims":  # a town's akim is no office a person holds here
             titled = None
