@@ -154,7 +154,8 @@ def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floo
     """ "…тексерістер ұйымдастырыңыздар", "Полиция департаменті, … күшейтіңіздер": the
     2nd-person plural imperative of a speaker to the officials before him; an authority named
     first, before a comma, is the one addressed."""
-    if not words[i].endswith(tuple(lexicon()["second_person_endings"])) or len(words[i]) < 7:
+    if not words[i].endswith(tuple(lexicon()["second_person_endings"])) or len(words[i]) < 7 or (
+            words[i].endswith(tuple(lexicon()["second_person_past_endings"]))):
         return None
     if not _clause_last_word(tokens, i) or _quoted_by_verb(words, i):
         return None
