@@ -87,9 +87,9 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     context = _context(sentences, entities, lang, published)
     scene, hosts = _meeting_parties(sentences, lang, context)
     spans = speaker_spans(text, sentences)
-    state = _State(context, _speakers(text, spans, sentences, lang, context),
-                   _hearers(text, spans, sentences, lang, context), scene=scene,
-                   hosts=hosts, dialogue=dialogue_lines(text, sentences) | set(spans)
+    speakers, hearers = _speakers(text, spans, sentences, lang, context)
+    state = _State(context, speakers, hearers, scene=scene, hosts=hosts,
+                   dialogue=dialogue_lines(text, sentences) | set(spans)
                    | open_quotes(text, sentences))
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
@@ -259,13 +259,24 @@ def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> t
 
 
 def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[Sentence],
-              lang: str | None, context: DocumentContext) -> dict[int, Party]:
+              lang: str | None, context: DocumentContext
+              ) -> tuple[dict[int, Party], dict[int, list[Party]]]:
     """The speaker of each quoted sentence whose speaker is named ("— заявил он" names
-    nobody: such a quote is still direct speech, its issuer the previous one)."""
-    out = {}
+    nobody: such a quote is still direct speech, its issuer the previous one), and whom a
+    Russian one is said to: an authority in the dative after the verb of saying ("– сказал он
+    акиму района")."""
+    speakers, hearers = {}, {}
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
+        if slang == "ru":
+            told = [m for m in mentions_of(words, "ru")
+                    if m.entry.kind in ("person", "title", "party", "body")
+                    and russian.in_case(words[m.start].text, "datv", ("NOUN",))
+                    and not russian.best_has(words[m.start].text, "nomn")]
+            if told:
+                hearers[index] = span_parties(words, (told[0].start, told[-1].end), "ru",
+                                              context)
         principal = _principal(words, slang)
         if slang == "ru" and principal == (0, len(words)):  # "– сказал он акиму района":
             if words and words[0].text.lower() in SPEAKER_PRONOUNS:  # "он" speaks, the akim
@@ -273,26 +284,8 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
             principal = nominative_party_span(words, len(words), slang) or principal
         parties = span_parties(words, principal, slang, context)
         if parties:
-            out[index] = parties[0]
-    return out
-
-
-def _hearers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[Sentence],
-             lang: str | None, context: DocumentContext) -> dict[int, list[Party]]:
-    """Whom each quoted Russian sentence is said to: an authority in the dative after the
-    verb of saying ("– сказал он акиму района", "обращаясь к премьер-министру")."""
-    out = {}
-    for index, (start, end) in spans.items():
-        if (sentences[index].lang or lang) == "kk":
-            continue
-        words = tokenize(text[start:end], start)
-        told = [m for m in mentions_of(words, "ru") if m.entry.kind in ("person", "title",
-                                                                         "party", "body")
-                and russian.in_case(words[m.start].text, "datv", ("NOUN",))
-                and not russian.best_has(words[m.start].text, "nomn")]
-        if told:
-            out[index] = span_parties(words, (told[0].start, told[-1].end), "ru", context)
-    return out
+            speakers[index] = parties[0]
+    return speakers, hearers
 
 
 def _principal(words: Sequence[Token], lang: str) -> tuple[int, int]:
@@ -382,9 +375,11 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
             return None
         # A ban is addressed to whom it says, or to all; an order in the first person
         # ("поручаю …") to those he addresses
-        addressees = ([UNSPECIFIED] if frame.kind == "prohibition" or frame.impersonal
-                      else frame.first_person and _jurisdiction(sentence.text, lang)
-                      or _carried_addressees(state, index, issuer))
+        if frame.kind == "prohibition" or frame.impersonal:
+            addressees = [UNSPECIFIED]
+        else:
+            addressees = ((frame.first_person and _jurisdiction(sentence.text, lang))
+                          or _carried_addressees(state, index, issuer))
     addressees = _subordinate_akims(_with_partners(addressees, tokens, lang, state, issuer),
                                     issuer)
     recurrence = find_recurrence(sentence.text, lang)
@@ -466,7 +461,7 @@ def _named_subject(tokens: Sequence[Token], frame: Frame, lang: str, context: Do
         if (start == tokens[0].start and end <= trigger.start
                 and kazakh.is_uninflected(person.name.split()[-1]) if lang == "kk"
                 else frame.trigger[0] > 0 and tokens[frame.trigger[0] - 1].end == end):
-            return next((p for p in context.local.values() if p.id == person.id), person)
+            return context.with_title(person)
     return None
 
 
@@ -521,7 +516,7 @@ def _unknown_person(tokens: Sequence[Token], span: tuple[int, int], lang: str,
                    if at < end and start < at + len(p.name)), None)
     if person is None or mentions_of(tokens[span[0]:span[1]], lang):
         return None  # a known party in the span names it ("акиму района Кайдару Абдыханову")
-    return next((p for p in context.local.values() if p.id == person.id), person)
+    return context.with_title(person)
 
 
 def _antecedent(tokens: Sequence[Token], before: int, frame: Frame, lang: str, state: _State

@@ -67,6 +67,11 @@ class DocumentContext:
     # issuer when the order names him ("Нурымбет Сактаганов поручил").
     unknown: dict[int, Party] = field(default_factory=dict)
 
+    def with_title(self, person: Party) -> Party:
+        """A person the gazetteer does not know, with the office the article's title for him
+        gives ("аудан әкімі Нұрлан Мархабатұлы")."""
+        return next((p for p in self.local.values() if p.id == person.id), person)
+
     @property
     def stranger(self) -> Party | None:
         """The first person the article names whom the gazetteer does not know: whose an
@@ -428,8 +433,13 @@ def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequenc
     """The regions in general named beside some by name: "акимам городов Астаны, Алматы,
     Шымкента и областей" are all the akims."""
     named = {k for m in inside if m.entry.kind == "region" for k in range(m.start, m.end)}
-    words = frozenset(load("parties")["all_regions"][lang])
-    return any(tokens[k].text.lower() in words for k in range(*span) if k not in named)
+    return any(tokens[k].text.lower() in _region_words(lang) for k in range(*span)
+               if k not in named)
+
+
+@cache
+def _region_words(lang: str) -> frozenset[str]:
+    return frozenset(load("parties")["all_regions"][lang])
 
 
 def _antecedent(head: str, name: str, context: DocumentContext) -> Party | None:

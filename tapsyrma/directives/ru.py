@@ -175,7 +175,7 @@ def _dative_in_clause(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
     """An authority in the dative earlier in the clause ("акимату в короткие сроки
     необходимо …", "Министерству энергетики поручаю …")."""
     for k in range(_clause_start(tokens, i), i):
-        if _names_addressee(tokens, k) and russian.in_case(tokens[k].text, "datv", PHRASE_POS):
+        if _dative_authority(tokens, k):
             found, _ = _addressees(tokens, k, "dative")
             return found
     return []
@@ -281,7 +281,7 @@ def _imperative(word: str) -> bool:
         return False
     if low.endswith(IMPERATIVE_ENDINGS):
         return russian.has(word, "impr", "plur")  # "сидите" is one too
-    return (russian.best_has(word, "VERB", "impr", "sing") and len(low) > 3
+    return (len(low) > 3 and russian.best_has(word, "VERB", "impr", "sing")
             and russian.analyser().word_is_known(low))  # not a guess at a name ("Кожатогай")
 
 
@@ -567,10 +567,12 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
 
 def _dative_after(tokens: Sequence[Token], k: int) -> list[tuple[int, int]]:
     """The authority in the dative right after the verb: "… поручил Правительству"."""
-    if k < len(tokens) and _names_addressee(tokens, k) and russian.in_case(
-            tokens[k].text, "datv", PHRASE_POS):
-        return _addressees(tokens, k, "dative")[0]
-    return []
+    return _addressees(tokens, k, "dative")[0] if k < len(tokens) and _dative_authority(
+        tokens, k) else []
+
+
+def _dative_authority(tokens: Sequence[Token], k: int) -> bool:
+    return _names_addressee(tokens, k) and russian.in_case(tokens[k].text, "datv", PHRASE_POS)
 
 
 def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
@@ -581,7 +583,7 @@ def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
         return []
     end = _clause_end(tokens, inf)
     for k in range(inf + 2, end):
-        if _names_addressee(tokens, k) and russian.in_case(tokens[k].text, "datv", PHRASE_POS):
+        if _dative_authority(tokens, k):
             found, after = _addressees(tokens, k, "dative")
             if found and after >= end and not russian.best_has(tokens[k - 1].text, "PREP"):
                 start = found[0][0]

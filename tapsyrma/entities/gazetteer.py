@@ -97,9 +97,10 @@ class Gazetteer:
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
-        keys = tuple(self._name_keys(w) for w in words)
         if entry.kind in ("person", "region", "place") and self.lang != "kk":
             keys = tuple(_singular_keys(w, entry.kind == "person") for w in words)
+        else:
+            keys = tuple(self._name_keys(w) for w in words)
         self.prefixes.update(_prefix(k) for key in keys for k in key)
         if keys and entry.kind in ("party", "title", "body"):
             head = words[-1] if self.lang == "kk" else words[0]

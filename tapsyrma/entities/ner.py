@@ -26,18 +26,16 @@ def russian(text: str) -> Iterator[tuple[str, int, int]]:
     """(type, start, end) of the names Natasha's NER finds in a Russian text. A one-word
     place right before a person is the person's given name, which Natasha does not know
     ("Жаксылык Омар": LOC + PER)."""
-    spans = [(NATASHA_TYPES[s.type], s.start, s.stop) for s in _natasha_ner()(text).spans
-             if s.type in NATASHA_TYPES]
-    for k, (type_, start, end) in enumerate(spans):
-        after = spans[k + 1] if k + 1 < len(spans) else None
-        if after and type_ == "LOC" and after[0] == "PER" and text[end:after[1]] == " " and (
-                " " not in text[start:end]):
-            continue  # taken in by the person after it
-        before = spans[k - 1] if k else None
-        if before and type_ == "PER" and before[0] == "LOC" and text[before[2]:start] == " " and (
-                " " not in text[before[1]:before[2]]):
-            start = before[1]
-        yield type_, start, end
+    out: list[tuple[str, int, int]] = []
+    for span in _natasha_ner()(text).spans:
+        if span.type not in NATASHA_TYPES:
+            continue
+        type_, start = NATASHA_TYPES[span.type], span.start
+        if (type_ == "PER" and out and out[-1][0] == "LOC" and text[out[-1][2]:start] == " "
+                and " " not in text[out[-1][1]:out[-1][2]]):
+            start = out.pop()[1]
+        out.append((type_, start, span.stop))
+    yield from out
 
 
 MAX_GIVEN_NAMES = 2
