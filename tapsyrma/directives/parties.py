@@ -212,7 +212,10 @@ def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentCon
     kind = PLACEHOLDER_KINDS[found.group(0)]
     near = [m.entry.key for m in mentions if m.entry.kind == "region"
             and m.entry.key != "kazakhstan" and kind in (None, region_kinds()[m.entry.key])]
-    region = (near[0] if near else top_region(context.regions, kind)
+    # The region whose akim the article names and which it names as a place comes first:
+    # "заслушал доклад акима Жениса Касымбека … Акиму поручено" in an article on Astana
+    akims = Counter({r: n for r, n in context.akim_regions().items() if r in context.regions})
+    region = (near[0] if near else top_region(akims, kind) or top_region(context.regions, kind)
               or top_region(context.akim_regions(), kind))
     if region:
         return REGION_OFFICE.sub(region, pattern)
