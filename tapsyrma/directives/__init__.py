@@ -46,6 +46,8 @@ ADDRESSEE_CARRY = 3
 SPEECH_RUN = 3
 # The headline and lead: where an article says whom the issuer met.
 LEAD_SENTENCES = 3
+# The sentences after the lead that may name one by one the akims it met in general
+SCENE_DETAIL = 3
 # What may stand between the subjects of one verb ("Премьер-министр и аким доложили").
 SUBJECT_JOINERS = {"и", ",", "және", "мен", "пен", "бен"}
 # A pronoun naming the speaker after his words ("– сказал он"): the previous issuer speaks.
@@ -203,26 +205,50 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
     of the same sentences."""
     found: list[Party] = []
     hosts: list[Party] = []
-    for sentence in sentences[:LEAD_SENTENCES]:
+    general = None  # the sentence that names the akims met in general
+    for number, sentence in enumerate(sentences[:LEAD_SENTENCES + SCENE_DETAIL]):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         tokens = sentence.tokens
+        met = _met(tokens, slang, context)
+        # "встречи с акимами областей … принял акима Карагандинской области …": the akims
+        # met, one by one
+        named = [p for p in met if (p.office or p.id).startswith("akim:")]
+        if general is not None and number > general and named:
+            found = [q for p in found for q in (named if p.id == "akims" else [p])]
+            general = None
+        if number >= LEAD_SENTENCES:
+            continue
         grammar = kk if slang == "kk" else ru
-        before = len(found)
-        for m in mentions_of(tokens, slang):
-            if m.entry.kind not in ("person", "title", "body", "party") or not (
-                    _instrumental(tokens, m.start, m.end, slang)
-                    or grammar.received(tokens, m.start, m.end)):
-                continue
-            found.extend(span_parties(tokens, _with_regions(tokens, m.start, m.end, slang),
-                                      slang, context))
         for span in grammar.meeting_bodies(tokens):
             head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
-            found.extend(span_parties(tokens, span, slang, context, [head] if head else []))
+            met.extend(span_parties(tokens, span, slang, context, [head] if head else []))
         host = nominative_party_span(tokens, len(tokens), slang)
-        if len(found) > before and host:
+        if met and host:
             hosts.extend(span_parties(tokens, host, slang, context))
+        found.extend(met)
         found.extend(_participants(tokens, slang, context))  # in the nominative: no host
+        if general is None and any(p.id == "akims" for p in found):
+            general = number
     return [p for p in _one_per_id(found) if p.id not in SCENE_EXCLUDED], hosts
+
+
+def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
+    """The authorities a sentence says were met or addressed: in the instrumental
+    ("с акимами", "әкімдерімен") or received ("принял акима Шымкента")."""
+    grammar = kk if lang == "kk" else ru
+    return [p for m in mentions_of(tokens, lang)
+            if m.entry.kind in ("person", "title", "body", "party") and (
+                _instrumental(tokens, m.start, m.end, lang)
+                or grammar.received(tokens, m.start, m.end))
+            for p in span_parties(tokens, _with_name(tokens, _with_regions(
+                tokens, m.start, m.end, lang), lang), lang, context)]
+
+
+def _with_name(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> tuple[int, int]:
+    """The phrase with the name of its holder right after it ("акима Карагандинской области
+    Жениса Касымбека")."""
+    return next(((span[0], m.end) for m in mentions_of(tokens, lang)
+                 if m.entry.kind == "person" and m.start == span[1]), span)
 
 
 def _participants(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:

@@ -892,9 +892,23 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
     last, words = tokens[end - 1].text, lexicon()
     after = [t.text.lower() for t in tokens[end:end + 3]]
     if kazakh.has_case(last, "accusative"):
-        return any(w.startswith(tuple(words["reception_verbs"])) for w in after)
+        return any(w.startswith(tuple(words["reception_verbs"])) for w in after) or (
+            _received_list(tokens, end))
     return bool(kazakh.is_genitive(last) and after
                 and after[0].startswith(tuple(words["report_nouns"])))
+
+
+def _received_list(tokens: Sequence[Token], end: int) -> bool:
+    """A party early in a list of those received: "Қарағанды облысының әкімі Жеңіс
+    Қасымбекті, Алматы облысының әкімі Қанат Бозымбаевты қабылдады": on over names, commas
+    and "және" to the verb of reception."""
+    named = {k for m in mentions_of(tokens, "kk") for k in range(m.start, m.end)}
+    k = end
+    while k < len(tokens) and (k in named or tokens[k].text.lower() in COORDINATORS
+                               or tokens[k].text[:1].isupper()):
+        k += 1
+    return k < len(tokens) and any(t.text.lower() in COORDINATORS for t in tokens[end:k]) and (
+        tokens[k].text.lower().startswith(tuple(lexicon()["reception_verbs"])))
 
 
 @cache

@@ -265,7 +265,10 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     if kind == "person":
         title = next((m.entry.key for m in around if m.entry.kind == "title"
                       and (m.end == mention.start or mention.end == m.start and not (
-                          m.end < len(words) and words[m.end].text[:1].isupper()))), None)
+                          m.end < len(words) and words[m.end].text[:1].isupper())
+                          or any(r.entry.kind == "region" and r.start == m.end  # "акима
+                                 and r.end == mention.start for r in around))), None)
+        # Карагандинской области Жениса Касымбека"
         # a title after a name is his ("Токаев, Президент"), unless another name follows it
         # ("Қ.Тоқаев Төтенше жағдайлар министрі Ю.Ильинге": the minister's)
         titled = title_office(title, around, context) if title else None
@@ -418,9 +421,9 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
                for party in (p, *(Party(also, p.name) for also in m.entry.also))]
     regions = [m.entry.key for m in inside
                if m.entry.kind == "region" and m.entry.key != "kazakhstan"]
-    if regions and parties and all(p.id == "akims" or (p.office or "").startswith("akim:")
-                                   for p in parties) and not _all_regions(
-                                       tokens, span, inside, lang):  # "акимам Абайской и ЗКО
+    if regions and parties and not people and all(
+            p.id == "akims" or (p.office or "").startswith("akim:") for p in parties
+    ) and not _all_regions(tokens, span, inside, lang):  # "акимам Абайской и ЗКО
         return [context.office_party(f"akim:{r}", parties[0].name)  # областей"
                 for r in regions]
     if parties:

@@ -970,7 +970,22 @@ def received(tokens: Sequence[Token], start: int, end: int) -> bool:
     if any(t.text.lower() == "участие" for t in tokens[max(0, start - 4):start]):
         return False  # "приняли участие акимы": they took part (`participation_verbs`)
     return bool(before and before[-1] & set(words["report_nouns"])) or any(
-        lemmas & set(words["reception_verbs"]) for lemmas in before)
+        lemmas & set(words["reception_verbs"]) for lemmas in before) or _received_list(
+            tokens, start)
+
+
+def _received_list(tokens: Sequence[Token], start: int) -> bool:
+    """A party later in a list of those received: "принял акима Карагандинской области
+    Жениса Касымбека, акима Восточно-Казахстанской области …": back over names, commas and
+    "и" to the verb of reception."""
+    named = {k for m in mentions_of(tokens, "ru") for k in range(m.start, m.end)}
+    k = start - 1
+    while k >= 0 and (k in named or tokens[k].text in (",", "и")
+                      or tokens[k].text[:1].isupper()):
+        k -= 1
+    if k < 0 or "," not in (t.text for t in tokens[k + 1:start]):
+        return False  # the first of the list is received by the verb's own test
+    return bool(russian.lemmas(tokens[k].text) & set(lexicon()["reception_verbs"]))
 
 
 def find_verb(tokens: Sequence[Token], kind: str) -> int | None:
