@@ -64,6 +64,12 @@ def test_entities_russian_ner_adds_unknown_names() -> None:
     assert ("PER", "Иван Петров") in {(e.type, e.text) for e in found}
 
 
+def test_entities_two_men_in_one_ner_span_are_two() -> None:
+    found = recognise("– Ходи пешком! – сказал Ермаганбет Булекпаев Ералы Оспанову.", "ru")
+    people = {(e.text, e.id) for e in found if e.type == "PER"}
+    assert people == {("Ермаганбет Булекпаев", "bulekpayev"), ("Ералы Оспанову", None)}
+
+
 @pytest.mark.parametrize(("text", "lang", "regions"), [
     ("акимам Туркестанской, Жамбылской и Кызылординской областей", "ru",
      ["turkistan", "zhambyl", "kyzylorda"]),

@@ -300,9 +300,13 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
                     if m.entry.kind in ("person", "title", "party", "body")
                     and russian.in_case(words[m.start].text, "datv", ("NOUN",))
                     and not russian.best_has(words[m.start].text, "nomn")]
-            if told:
+            # "– сказал Ермаганбет Булекпаев Ералы Оспанову": a man the gazetteer does not
+            # know, with the title the article gave him
+            strangers = [context.with_title(person) for at, person in context.unknown.items()
+                         if start <= at < end and _in_dative(person.name)]
+            if told or strangers:
                 hearers[index] = span_parties(words, (told[0].start, told[-1].end), "ru",
-                                              context)
+                                              context) if told else strangers
         principal = _principal(words, slang)
         if slang == "ru" and principal == (0, len(words)):  # "– сказал он акиму района":
             if words and words[0].text.lower() in SPEAKER_PRONOUNS:  # "он" speaks, the akim
@@ -312,6 +316,12 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
         if parties:
             speakers[index] = parties[0]
     return speakers, hearers
+
+
+def _in_dative(name: str) -> bool:
+    """A Russian name in the dative: its last word ("Ералы Оспанову")."""
+    last = name.split()[-1]
+    return russian.in_case(last, "datv", ("NOUN",)) and not russian.best_has(last, "nomn")
 
 
 def _principal(words: Sequence[Token], lang: str) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from tapsyrma.entities.places import top_region
 from tapsyrma.records import Entity, Party, Token
 
 REGION_OFFICE = re.compile(r"\{(region|oblast|city|ministry)\}")
+DISTRICT_NAME_WORDS = 3  # "района имени Казыбек би", "Биржан сал ауданының"
 CYRILLIC_VOWELS = "аеёиоуыэюяәөұүі"
 SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы")
 # Which kind of region (regions.toml) a placeholder of a title may be filled with.
@@ -167,7 +168,18 @@ def local_holders(tokens: Sequence[Token], unknown: dict[int, Entity], lang: str
     mentions = mentions_of(tokens, lang)
     holders = {}
     for m in mentions:
-        if m.entry.kind != "title" or m.end >= len(tokens):
+        if m.end >= len(tokens):
+            continue
+        if m.entry.kind == "party" and m.entry.key in PERSONAL_OFFICES:
+            # "акимом района имени Казыбек би Ералы Оспановым": the district's name between
+            at = next((k for k in range(m.end, min(m.end + DISTRICT_NAME_WORDS + 1, len(tokens)))
+                       if tokens[k].start in unknown), None)
+            if at is not None and all(t.text[:1].isupper() or t.text in _district_name_words(
+                    lang) for t in tokens[m.end:at]):
+                holders[m.entry.key] = stranger_party(unknown[tokens[at].start], lang,
+                                                      m.entry.key)
+            continue
+        if m.entry.kind != "title":
             continue
         after = next((p for p in mentions if p.start == m.end and p.entry.kind in
                       ("place", "region") and p.end < len(tokens)), None)
@@ -441,6 +453,11 @@ def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequenc
     named = {k for m in inside if m.entry.kind == "region" for k in range(m.start, m.end)}
     return any(tokens[k].text.lower() in _region_words(lang) for k in range(*span)
                if k not in named)
+
+
+@cache
+def _district_name_words(lang: str) -> frozenset[str]:
+    return frozenset(load("parties")["district_name_words"][lang])
 
 
 @cache

@@ -33,6 +33,10 @@ def _merge(known: list[Entity], found: Iterable[tuple[str, int, int]], text: str
         inside = [e for e in known if e.start < end and start < e.end]
         if not inside:
             out.append(Entity(type_, text[start:end], start, end))
+        elif type_ == "PER" and len(inside) == 1 and _another_name(text[inside[0].end:end]):
+            # "сказал Ермаганбет Булекпаев Ералы Оспанову": the NER span ran over two men
+            rest = end - len(text[inside[0].end:end].lstrip())
+            out.append(Entity(type_, text[rest:end], rest, end))
         elif len(inside) == 1 and inside[0].type == type_ and (end - start) > (
                 inside[0].end - inside[0].start) and start <= inside[0].start:
             e = inside[0]
@@ -45,6 +49,13 @@ def _merge(known: list[Entity], found: Iterable[tuple[str, int, int]], text: str
             if text[rest:rest + 1].isupper():
                 out.append(Entity(type_, text[rest:end], rest, end))
     return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _another_name(words: str) -> bool:
+    """Whether what follows a known person's name in one NER span is a name of its own: a
+    given name and a surname, not a patronymic."""
+    found = words.split()
+    return len(found) >= 2 and all(w[:1].isupper() for w in found)
 
 
 def document_entities(text: str, sentences: Sequence[Sentence], lang: str | None,
