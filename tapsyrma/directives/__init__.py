@@ -630,7 +630,8 @@ def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
 
 def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
     for prev_index, prev in reversed(state.previous):
-        if index - prev_index > ADDRESSEE_CARRY:
+        if index - prev_index > ADDRESSEE_CARRY and not state.dialogue.issuperset(
+                range(prev_index, index + 1)):  # one run of his direct speech goes on
             break
         if prev.issuer.id == issuer.id and prev.addressees != (UNSPECIFIED,):
             return list(prev.addressees)

@@ -660,6 +660,7 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
     """The dative phrase that ends right before a passive trigger ("министрам поручено"),
     or before its partner ("Правительству совместно с акиматом … поручено")."""
     start = next((s for s, e in partners(tokens) if e == start), start)
+    start = _without_place(tokens, start)
     first = start
     while True:
         while first > 0 and start - first < 12 and (any(
@@ -680,6 +681,20 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
     while first < start and not russian.in_case(tokens[first].text, "datv", PHRASE_POS):
         first += 1
     return [(first, start)] if first < start else []
+
+
+def _without_place(tokens: Sequence[Token], end: int) -> int:
+    """Where a dative phrase ends before the place or level it is told at ("акимам на
+    местах поручено", "должностным лицам на уровне районов поручено")."""
+    k = end
+    while k > 0 and russian.in_case(tokens[k - 1].text, "gent", PHRASE_POS) and (
+            not russian.in_case(tokens[k - 1].text, "loct", PHRASE_POS)):
+        k -= 1
+    if k > 2 and tokens[k - 2].text.lower() in ("на", "в", "во") and russian.in_case(
+            tokens[k - 1].text, "loct", ("NOUN",)) and russian.in_case(
+            tokens[k - 3].text, "datv", PHRASE_POS):
+        return k - 2
+    return end
 
 
 def _addressees(tokens: Sequence[Token], i: int, where: str
