@@ -82,6 +82,8 @@ class _State:
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
     # opened by a dash.
     dialogue: set[int] = field(default_factory=set)
+    # Whose districts or regions a sentence says it is about ("в ваших районах")
+    concerns: dict[int, list[Party]] = field(default_factory=dict)
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
@@ -93,6 +95,9 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     state = _State(context, speakers, hearers, scene=scene, hosts=hosts,
                    dialogue=dialogue_lines(text, sentences) | set(spans)
                    | open_quotes(text, sentences))
+    state.concerns = {index: found for index, s in enumerate(sentences)
+                      if (found := _jurisdiction(s.text, "kk" if (s.lang or lang) == "kk"
+                                                 else "ru"))}
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -404,7 +409,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and frame.scene and not frame.impersonal:
-        addressees = (_jurisdiction(sentence.text, lang) or state.hearers.get(index)
+        addressees = (_concerned(state, index, sentence, lang) or state.hearers.get(index)
                       or _scene_addressees(state, index, issuer))
     if not addressees:
         if frame.soft:
@@ -605,6 +610,14 @@ def _in_speech(state: _State, index: int, tokens: Sequence[Token], lang: str) ->
     reported words ("По его словам, …"), or in a run of his orders."""
     return index in state.dialogue or _according_to_phrase(tokens, lang) or bool(
         state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
+
+
+def _concerned(state: _State, index: int, sentence: Sentence, lang: str) -> list[Party]:
+    """Those whose districts or regions the speaker's words are about, in this sentence or,
+    within his speech, the one before: "Бұл – барлық өңірлерге қатысты мәселе. Жылу беру
+    маусымын уақтылы бастау қажет"."""
+    return _jurisdiction(sentence.text, lang) or (
+        state.concerns.get(index - 1, []) if {index - 1, index} <= state.dialogue else [])
 
 
 def _jurisdiction(text: str, lang: str) -> list[Party]:
