@@ -62,6 +62,7 @@ MAX_CANDIDATES = 300
 # "по поручению Главы государства" say little about which order it answers.
 LINK_THRESHOLD = 0.90
 NAMED_OBJECT_THRESHOLD = 0.85
+NAMED_THRESHOLD = 0.80
 LEAD_SENTENCES = 3  # the headline and the first sentences, which say what a page reports
 OBJECT_PREFIX = 5  # letters of a folded name that identify it across cases and alphabets
 SAME_REGION_BONUS = 0.03
@@ -347,9 +348,21 @@ def claim_reports(session: Session, directive: Directive) -> int:
 
 
 def _threshold(directive: Directive, told: frozenset[str], cited: bool) -> float:
-    """The score a report needs to answer the directive: lower when it names its object."""
-    named = _names_object(_ordered(directive), told, places=cited)
+    """The score a report needs to answer the directive: lower when it names its object,
+    lowest when by the object's own name or figure ("Сарыарка", "300 домов") or its kind in
+    the directive's town ("школа" in Экибастуз)."""
+    ordered = _ordered(directive)
+    if _names_itself(ordered, told):
+        return NAMED_THRESHOLD
+    named = _names_object(ordered, told, places=cited)
     return NAMED_OBJECT_THRESHOLD if named else LINK_THRESHOLD
+
+
+def _names_itself(ordered: frozenset[str], told: frozenset[str]) -> bool:
+    shared = ordered & told
+    kinds = {key for key in shared if key.startswith("#")}
+    names = shared - kinds
+    return bool(names - _place_keys() or (kinds and names))
 
 
 def _names_object(ordered: frozenset[str], told: frozenset[str], places: bool = False) -> bool:
