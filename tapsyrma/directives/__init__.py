@@ -294,24 +294,13 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
               ) -> tuple[dict[int, Party], dict[int, list[Party]]]:
     """The speaker of each quoted sentence whose speaker is named ("— заявил он" names
     nobody: such a quote is still direct speech, its issuer the previous one), and whom a
-    Russian one is said to: an authority in the dative after the verb of saying ("– сказал он
-    акиму района")."""
+    Russian one is said to (`_hearers`)."""
     speakers, hearers = {}, {}
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
-        if slang == "ru":
-            told = [m for m in mentions_of(words, "ru")
-                    if m.entry.kind in ("person", "title", "party", "body")
-                    and russian.in_case(words[m.start].text, "datv", ("NOUN",))
-                    and not russian.best_has(words[m.start].text, "nomn")]
-            # "– сказал Ермаганбет Булекпаев Ералы Оспанову": a man the gazetteer does not
-            # know, with the title the article gave him
-            strangers = [context.with_title(person) for at, person in context.unknown.items()
-                         if start <= at < end and _in_dative(person.name)]
-            if told or strangers:
-                hearers[index] = span_parties(words, (told[0].start, told[-1].end), "ru",
-                                              context) if told else strangers
+        if slang == "ru" and (told := _hearers(words, start, end, context)):
+            hearers[index] = told
         principal = _principal(words, slang)
         if slang == "ru" and principal == (0, len(words)):  # "– сказал он акиму района":
             if words and words[0].text.lower() in SPEAKER_PRONOUNS:  # "он" speaks, the akim
@@ -323,8 +312,28 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     return speakers, hearers
 
 
+def _hearers(words: Sequence[Token], start: int, end: int, context: DocumentContext
+             ) -> list[Party]:
+    """Whom a Russian quote is said to, named in the dative after the verb of saying: a
+    party ("– сказал он акиму района"), a man the gazetteer does not know, with the title the
+    article gave him ("– сказал Ермаганбет Булекпаев Ералы Оспанову"), or one it cannot know
+    ("– сказал подрядчику глава региона")."""
+    told = [m for m in mentions_of(words, "ru")
+            if m.entry.kind in ("person", "title", "party", "body")
+            and russian.in_case(words[m.start].text, "datv", ("NOUN",))
+            and not russian.best_has(words[m.start].text, "nomn")]
+    if told:
+        return span_parties(words, (told[0].start, told[-1].end), "ru", context)
+    strangers = [context.with_title(person) for at, person in context.unknown.items()
+                 if start <= at < end and _in_dative(person.name)]
+    if strangers:
+        return strangers
+    head = ru.addressee_head([words[0].text]) if words and _in_dative(words[0].text) else None
+    return span_parties(words, (0, 1), "ru", context, [head]) if head else []
+
+
 def _in_dative(name: str) -> bool:
-    """A Russian name in the dative: its last word ("Ералы Оспанову")."""
+    """A Russian name or noun in the dative: its last word ("Ералы Оспанову")."""
     last = name.split()[-1]
     return russian.in_case(last, "datv", ("NOUN",)) and not russian.best_has(last, "nomn")
 

@@ -63,7 +63,8 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
     """(quote start, quote end, speaker start, speaker end) for each closed quotation."""
     out = []
     for m in _closer().finditer(text):
-        start = _opening_before(text, m.start() + 1)
+        # back from before the closing mark: a straight quote closing is no opening one
+        start = _opening_before(text, m.start() + (text[m.start()] not in CLOSERS))
         out.append((start, m.start() + 1, m.start("who"), m.end("who")))
     return out
 
