@@ -836,7 +836,9 @@ def _first_infinitive(tokens: Sequence[Token], i: int) -> int | None:
     for j in range(i, min(len(tokens), i + INFINITIVE_WINDOW)):
         if _infinitive_at(tokens, j):
             return j
-        if tokens[j].text in CLAUSE_END:
+        if tokens[j].text in CLAUSE_END or (  # "… планом, который должен быть подготовлен":
+                tokens[j].text == "," and j + 1 < len(tokens)  # a relative clause's own
+                and "который" in russian.lemmas(tokens[j + 1].text)):
             return None
     return None
 
