@@ -115,7 +115,9 @@ def _object_frame(tokens: Sequence[Token], i: int, verb: dict) -> Frame | None:
 def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Правительству необходимо ускорить …" with its dative addressee; without one, in the
     speaker's own words, an order to those he addresses ("нужно завершить до …")."""
-    if tokens[i].text.lower() not in lexicon()["necessity"]:
+    word = tokens[i].text.lower()
+    forbidding = word in lexicon()["forbidding_necessity"]
+    if word not in lexicon()["necessity"] and not forbidding:
         return None
     addressees = _dative_before(tokens, i) or _dative_in_clause(tokens, i)
     if not addressees:
@@ -123,7 +125,8 @@ def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     inf = _first_infinitive(tokens, i + 1 if not addressees else max(i + 1, addressees[-1][1]))
     if inf is None or russian.lemmas(tokens[inf].text) & lexicon()["not_orders"]:
         return None  # "Необходимо отметить, что …": the writer's formula
-    action = _action_from(tokens, inf)
+    # "нельзя допустить …" forbids: the action keeps its "нельзя"
+    action = _action_from(tokens, i if forbidding else inf)
     if not addressees and tokens[inf].text.lower().endswith(("ся", "сь")):
         # "Необходимо активизироваться всем госорганам": a reflexive verb takes no dative
         # object, so the authorities in the dative after it are the ones who must act
@@ -133,8 +136,9 @@ def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             if end >= len(tokens) or tokens[end].text in CLAUSE_END | {","} | DASHES | QUOTES:
                 action = (tokens[inf].start, tokens[inf].end)
     if not addressees:
-        return Frame("instruction", (i, i + 1), action, soft=True, scene=True)
-    return Frame("recommendation", (i, i + 1), action,
+        return Frame("prohibition" if forbidding else "instruction", (i, i + 1), action,
+                     soft=True, scene=True)
+    return Frame("prohibition" if forbidding else "recommendation", (i, i + 1), action,
                  issuer=nominative_party_span(tokens, addressees[0][0], "ru"),
                  addressees=tuple(addressees), soft=True)
 
