@@ -860,7 +860,7 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     stops = lexicon()["action_stops"]
     while end < len(tokens):
         text = tokens[end].text
-        if text in CLAUSE_END or (text in DASHES and end > i):
+        if text in CLAUSE_END or (text in DASHES and end > i and not _suspended(tokens, end)):
             break
         if text == "," and end + 1 < len(tokens) and any(
                 _starts_with(tokens, end + 1, stop) for stop in stops) and not (
@@ -879,6 +879,12 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
 CORRELATIVES = frozenset({"тем", "том", "то", "того"})
 
 
+def _suspended(tokens: Sequence[Token], k: int) -> bool:
+    """A hyphen that hangs a word's first part on the next: "тепло- и водоснабжение"."""
+    return (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start
+            and k + 1 < len(tokens) and tokens[k + 1].text.lower() in ("и", "или"))
+
+
 def _starts_with(tokens: Sequence[Token], i: int, phrase: str) -> bool:
     words = phrase.split()
     return all(i + k < len(tokens) and tokens[i + k].text.lower() == w
@@ -894,8 +900,9 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
                                   or tokens[first - 1].text.lower() in ("ряд", "ряда", "ряде")):
         first -= 1
     last = noun + 1
-    while last < len(tokens) and russian.best_has(tokens[last].text, "gent"):
-        last += 1
+    while last < len(tokens) and (russian.best_has(tokens[last].text, "gent") or (
+            russian.has(tokens[last].text, "ADJF", "gent"))):  # "принятия эффективных
+        last += 1  # экстренных мер": an adjective that may be genitive goes on with its noun
     if last < len(tokens) and tokens[last].text.lower() in ABOUT:  # "поручений по снижению …"
         return (tokens[first].start, _action_from(tokens, last)[1])
     if (last + 2 < len(tokens) and tokens[last].text == ","  # "ряд задач, связанных с
