@@ -529,7 +529,7 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     elif fronted:  # "Начать подготовку к посевной поручил аким": the action stands first
         action = (tokens[fronted[0]].start, tokens[fronted[1] - 1].end)
     elif noun is not None:
-        action = _object_action(tokens, start, end, noun)
+        action = _object_action(tokens, start, end, noun, addressees)
     else:
         action = _action_from(tokens, after)
     if action[0] >= action[1] or (noun is not None and inf is None
@@ -891,9 +891,11 @@ def _starts_with(tokens: Sequence[Token], i: int, phrase: str) -> bool:
                for k, w in enumerate(words))
 
 
-def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
-                   ) -> tuple[int, int]:
-    """ "дал ряд других конкретных поручений": the object phrase around the noun."""
+def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int,
+                   addressees: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """ "дал ряд других конкретных поручений": the object phrase around the noun; what they
+    are about when the addressee stands between ("дал ряд поручений правительству по
+    усилению мер …")."""
     first = noun
     floor = end if noun >= end else 0
     while first - 1 >= floor and (russian.has(tokens[first - 1].text, "ADJF")
@@ -905,6 +907,10 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int
         last += 1  # экстренных мер": an adjective that may be genitive goes on with its noun
     if last < len(tokens) and tokens[last].text.lower() in ABOUT:  # "поручений по снижению …"
         return (tokens[first].start, _action_from(tokens, last)[1])
+    if any(a[0] == last for a in addressees):
+        after = max(a[1] for a in addressees if a[0] >= last)  # "правительству и другим
+        if after < len(tokens) and tokens[after].text.lower() in ABOUT:  # органам по …"
+            return _action_from(tokens, after)
     if (last + 2 < len(tokens) and tokens[last].text == ","  # "ряд задач, связанных с
             and russian.lemmas(tokens[last + 1].text) & lexicon()["about_participles"]):
         return (tokens[first].start, _action_from(tokens, last + 1)[1])  # поддержкой …"
