@@ -723,10 +723,12 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
         end = max([end] + [m.end for m in mentions_of(tokens, "ru") if k <= m.start < end])
         found.append((k, end))
         j = end
-        if j < len(tokens) and tokens[j].text.lower() in (",", "и", "а", "также"):
-            j += 1
-            if j < len(tokens) and tokens[j].text.lower() == "также":
-                j += 1
+        joined = j  # ", и", ", а также"
+        while joined < min(len(tokens), j + 3) and tokens[joined].text.lower() in (
+                ",", "и", "а", "также"):
+            joined += 1
+        if joined > j:
+            j = joined
             continue
         break
     if found and where == "dative":
@@ -796,8 +798,8 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
             break
         if any(russian.in_case(word, c, PHRASE_POS) for c in cases) or (
                 seen_noun and russian.in_case(word, "gent", PHRASE_POS)) or (
-                word.isupper() and len(word) > 1) or (end > j and word.lower() == "и" and
-                                                      _continues_genitive(tokens, end)):
+                word.isupper() and len(word) > 1) or (end > j and word.lower() == "и" and (
+                    _continues_genitive(tokens, end) or _shared_head(tokens, end, cases))):
             seen_noun = (seen_noun or russian.has(word, "NOUN") or word.isupper()
                          or bool(russian.lemmas(word) & lexicon()["addressee_heads"]))
             # an adjective used as a noun names people too: "подчиненным"
@@ -805,6 +807,14 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
             continue
         break
     return end if seen_noun else j
+
+
+def _shared_head(tokens: Sequence[Token], k: int, cases: tuple[str, ...]) -> bool:
+    """ "и" between two adjectives of one head: "центральным и местным исполнительным
+    органам"."""
+    return k + 1 < len(tokens) and any(
+        russian.in_case(tokens[k - 1].text, c, ("ADJF",))
+        and russian.in_case(tokens[k + 1].text, c, ("ADJF",)) for c in cases)
 
 
 def _starts_region(tokens: Sequence[Token], i: int) -> bool:
