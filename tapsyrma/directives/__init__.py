@@ -645,9 +645,14 @@ def _jurisdiction_patterns(lang: str) -> dict[str, re.Pattern[str]]:
 
 def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
     """Whom a speaker's own words are for: those he last gave an order to, else those the
-    lead says he met, else the officials in the room."""
+    lead says he met, else those his first order named ("дал поручения правительству …
+    Необходимо принимать смелые решения"), else the officials in the room."""
     carried = _carried_addressees(state, index, issuer)
-    return carried if carried != [UNSPECIFIED] else [OFFICIALS]
+    if carried != [UNSPECIFIED]:
+        return carried
+    first = next((d.addressees for _, d in state.previous if d.issuer.id == issuer.id
+                  and d.addressees not in ((UNSPECIFIED,), (OFFICIALS,))), None)
+    return list(first) if first else [OFFICIALS]
 
 
 def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
@@ -655,7 +660,9 @@ def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]
         if index - prev_index > ADDRESSEE_CARRY and not state.dialogue.issuperset(
                 range(prev_index, index + 1)):  # one run of his direct speech goes on
             break
-        if prev.issuer.id == issuer.id and prev.addressees != (UNSPECIFIED,):
+        # those he told, not the officials he was taken to address for want of a scene
+        if prev.issuer.id == issuer.id and prev.addressees not in ((UNSPECIFIED,),
+                                                                   (OFFICIALS,)):
             return list(prev.addressees)
     reporters = [p for p in state.reporters if not _same_party(p, issuer)]
     if reporters:  # "Аким доложил о … . Президент поручил …"
