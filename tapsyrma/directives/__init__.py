@@ -390,7 +390,7 @@ def _reporters(tokens: Sequence[Token], lang: str, context: DocumentContext) -> 
             break
         found[:0] = span_parties(tokens, span, lang, context)
         limit = span[0]
-    return found
+    return _one_per_id(found)  # "Аким Астаны Женис Касымбек": one man, title and name
 
 
 def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: str,
