@@ -69,6 +69,11 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+# A sentence that says the words before it were someone's: "Осылай деген облыс басшысы …",
+# "Бас прокурор Берік Асылов форумда осылай деді."
+SAID_SO = re.compile(r"^(?:(?:осылай|бұлай)\s+деген\s+(?P<who>[^.!?]{2,80})"
+                     r"|(?P<subject>[^.!?«»]{2,120}?)\s+(?:осылай|бұлай)\s+(?:деді|деп\s+\w+))",
+                     re.IGNORECASE)
 # A quotation its speaker introduces with a colon: "Бұл ретте президент: «…»", "Токаев: "…""
 INTRODUCED = re.compile(r"(?P<who>[^.!?\n:«»\"“”]{2,80}):\s*(?P<open>[«\"“])")
 MATCHING = {"«": "»", "\"": "\"", "“": "”"}
@@ -150,6 +155,15 @@ def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[i
         m = _about_previous().match(s.text)
         if m:
             found[k - 1] = (s.start + m.start("who"), s.start + m.end("who"))
+        said = SAID_SO.match(s.text)  # "… Бас прокурор Берік Асылов форумда осылай деді.",
+        if said:  # "… Осылай деген облыс басшысы …": the words before it in its paragraph
+            group = "who" if said["who"] else "subject"
+            span = (s.start + said.start(group), s.start + said.end(group))
+            line = text.rfind("\n", 0, s.start) + 1
+            for j in range(k - 1, -1, -1):
+                if sentences[j].start < line:
+                    break
+                found.setdefault(j, span)
     for start, end, who_start, who_end in quoted_spans(text):
         for k, s in enumerate(sentences):
             if start <= s.start < end or (s.start < start and s.end > start and s.end <= end + 2):
