@@ -159,9 +159,9 @@ def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[i
         if said:  # "… Осылай деген облыс басшысы …": the words before it in its paragraph
             group = "who" if said["who"] else "subject"
             span = (s.start + said.start(group), s.start + said.end(group))
-            line = text.rfind("\n", 0, s.start) + 1
+            paragraph = text.rfind("\n", 0, s.start) + 1
             for j in range(k - 1, -1, -1):
-                if sentences[j].start < line:
+                if sentences[j].start < paragraph:
                     break
                 found.setdefault(j, span)
     for start, end, who_start, who_end in quoted_spans(text):
