@@ -780,7 +780,13 @@ PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикал
 
 
 def _phrase_start(tokens: Sequence[Token], j: int) -> int:
-    """Back over genitives and attributes: "облыстар мен ... қалалардың басшыларына"."""
+    """Back over genitives and attributes: "облыстар мен ... қалалардың басшыларына"; before
+    the heads of bodies, over the bodies named in the nominative ("орталық және жергілікті
+    мемлекеттік органдар, ұлттық компаниялар басшыларына")."""
+    if tokens[j].text.lower().startswith(tuple(lexicon()["heads_of"])):
+        bodies = _bodies_before(tokens, j)
+        if bodies < j:
+            return bodies
     first = j
     while first > 0 and first > j - 8:
         prev = tokens[first - 1].text
@@ -791,6 +797,18 @@ def _phrase_start(tokens: Sequence[Token], j: int) -> int:
             first -= 1
             continue
         break
+    return first
+
+
+def _bodies_before(tokens: Sequence[Token], j: int) -> int:
+    """Where a list of bodies in the nominative ending right before `j` starts."""
+    ends = {m.end: m.start for m in mentions_of(tokens, "kk")
+            if m.entry.kind in ("party", "body") and is_nominative(tokens[m.end - 1].text, "kk")}
+    first = j
+    while first in ends:
+        first = ends[first]
+        if first > 1 and tokens[first - 1].text.lower() in COORDINATORS and first - 1 in ends:
+            first -= 1
     return first
 
 
