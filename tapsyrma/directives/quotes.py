@@ -75,18 +75,23 @@ SAID_SO = re.compile(r"^(?:(?:осылай|бұлай)\s+деген\s+(?P<who>[^
                      r"|(?P<subject>[^.!?«»]{2,120}?)\s+(?:осылай|бұлай)\s+(?:деді|деп\s+\w+))",
                      re.IGNORECASE)
 # A quotation its speaker introduces with a colon: "Бұл ретте президент: «…»", "Токаев: "…""
-INTRODUCED = re.compile(r"(?P<who>[^.!?\n:«»\"“”]{2,80}):\s*(?P<open>[«\"“])")
+INTRODUCED = re.compile(r":\s*(?P<open>[«\"“])")
 MATCHING = {"«": "»", "\"": "\"", "“": "”"}
+SPEAKER_CHARACTERS = 80  # the words before the colon that may name the speaker
+NOT_IN_SPEAKER = re.compile(r"[.!?\n:«»\"“”]")
 
 
 def introduced_quotes(text: str) -> list[tuple[int, int, int, int]]:
     """(quote start, quote end, speaker start, speaker end) for each quotation introduced by
     its speaker and a colon."""
     out = []
-    for m in INTRODUCED.finditer(text):
+    for m in INTRODUCED.finditer(text):  # from each colon back to where the clause opens
+        before = text[max(0, m.start() - SPEAKER_CHARACTERS):m.start()]
+        stops = list(NOT_IN_SPEAKER.finditer(before))
+        who_start = m.start() - len(before) + (stops[-1].end() if stops else 0)
         close = text.find(MATCHING[m["open"]], m.end())
-        if close != -1:
-            out.append((m.start("open"), close + 1, m.start("who"), m.end("who")))
+        if close != -1 and m.start() - who_start >= 2:
+            out.append((m.start("open"), close + 1, who_start, m.start()))
     return out
 
 
