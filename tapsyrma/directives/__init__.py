@@ -82,8 +82,7 @@ class _State:
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
     # opened by a dash.
     dialogue: set[int] = field(default_factory=set)
-    # Whose districts or regions a sentence says it is about ("в ваших районах")
-    concerns: dict[int, list[Party]] = field(default_factory=dict)
+    sentences: Sequence[Sentence] = ()  # the document's, for what a speaker said just before
 
 
 def extract_directives(text: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
@@ -94,10 +93,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     speakers, hearers = _speakers(text, spans, sentences, lang, context)
     state = _State(context, speakers, hearers, scene=scene, hosts=hosts,
                    dialogue=dialogue_lines(text, sentences) | set(spans)
-                   | open_quotes(text, sentences))
-    state.concerns = {index: found for index, s in enumerate(sentences)
-                      if (found := _jurisdiction(s.text, "kk" if (s.lang or lang) == "kk"
-                                                 else "ru"))}
+                   | open_quotes(text, sentences), sentences=sentences)
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -212,6 +208,8 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
     hosts: list[Party] = []
     general = None  # the sentence that names the akims met in general
     for number, sentence in enumerate(sentences[:LEAD_SENTENCES + SCENE_DETAIL]):
+        if number >= LEAD_SENTENCES and general is None:
+            break  # no akims met in general to name one by one
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         tokens = sentence.tokens
         met = _met(tokens, slang, context)
@@ -626,7 +624,8 @@ def _concerned(state: _State, index: int, sentence: Sentence, lang: str) -> list
     within his speech, the one before: "Бұл – барлық өңірлерге қатысты мәселе. Жылу беру
     маусымын уақтылы бастау қажет"."""
     return _jurisdiction(sentence.text, lang) or (
-        state.concerns.get(index - 1, []) if {index - 1, index} <= state.dialogue else [])
+        _jurisdiction(state.sentences[index - 1].text, lang)
+        if index and {index - 1, index} <= state.dialogue else [])
 
 
 def _jurisdiction(text: str, lang: str) -> list[Party]:
