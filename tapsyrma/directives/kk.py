@@ -175,7 +175,9 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     """ "Әкімдер … жұмыс орнын ашуға тиіс", "… кемшіліктерді жою керек": a verbal noun and
     тиіс / керек / қажет closing the clause. An authority in the nominative is the one obliged;
     without one the speaker's words oblige the officials before him."""
-    if words[i] not in lexicon()["obligation_words"] or i == 0 or i - 1 < floor:
+    forbidding = words[i] in lexicon()["forbidding_words"]
+    if (words[i] not in lexicon()["obligation_words"] and not forbidding) or i == 0 or (
+            i - 1 < floor):
         return None
     if not _any_verbal_noun(tokens[i - 1].text) or not _clause_last_word(tokens, i):
         return None
@@ -195,8 +197,10 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     start = _skip_openers(tokens, start, i - 1)
     if start > i - 1:
         return None
-    return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i - 1].end),
-                 addressees=addressees, scene=True, soft=True)
+    # "… бәсеңдетуге болмайды" forbids: the action keeps "болмайды"
+    end = tokens[i].end if forbidding else tokens[i - 1].end
+    return Frame("prohibition" if forbidding else "instruction", (i, i + 1),
+                 (tokens[start].start, end), addressees=addressees, scene=True, soft=True)
 
 
 def _commitment_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
