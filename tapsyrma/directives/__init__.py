@@ -39,6 +39,8 @@ from tapsyrma.segment import tokens as tokenize
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)])\s*\S")
 UNSPECIFIED = Party("unspecified", "")
 OFFICIALS = Party("officials", "")
+# Addressees taken for want of any named: they are carried on to no other order
+FALLBACKS = ((UNSPECIFIED,), (OFFICIALS,))
 # An omitted addressee carries over from a directive at most this many sentences back.
 ADDRESSEE_CARRY = 3
 # An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
@@ -134,7 +136,7 @@ def _retold_addressees(directives: list[Directive]) -> list[Directive]:
     out = []
     for d in directives:
         if d.addressees == (UNSPECIFIED,):
-            told = next((o for o in directives if o.addressees not in ((UNSPECIFIED,), (OFFICIALS,))
+            told = next((o for o in directives if o.addressees not in FALLBACKS
                          and o.issuer.id == d.issuer.id and same_action(o.action, d.action)),
                         None)
             d = replace(d, addressees=told.addressees) if told else d
@@ -318,8 +320,7 @@ def _hearers(words: Sequence[Token], start: int, end: int, context: DocumentCont
     ("– сказал подрядчику глава региона")."""
     told = [m for m in mentions_of(words, "ru")
             if m.entry.kind in ("person", "title", "party", "body")
-            and russian.in_case(words[m.start].text, "datv", ("NOUN",))
-            and not russian.best_has(words[m.start].text, "nomn")]
+            and _in_dative(words[m.start].text)]
     if told:
         return span_parties(words, (told[0].start, told[-1].end), "ru", context)
     strangers = [context.with_title(person) for at, person in context.unknown.items()
@@ -650,7 +651,7 @@ def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
     if carried != [UNSPECIFIED]:
         return carried
     first = next((d.addressees for _, d in state.previous if d.issuer.id == issuer.id
-                  and d.addressees not in ((UNSPECIFIED,), (OFFICIALS,))), None)
+                  and d.addressees not in FALLBACKS), None)
     return list(first) if first else [OFFICIALS]
 
 
@@ -660,8 +661,7 @@ def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]
                 range(prev_index, index + 1)):  # one run of his direct speech goes on
             break
         # those he told, not the officials he was taken to address for want of a scene
-        if prev.issuer.id == issuer.id and prev.addressees not in ((UNSPECIFIED,),
-                                                                   (OFFICIALS,)):
+        if prev.issuer.id == issuer.id and prev.addressees not in FALLBACKS:
             return list(prev.addressees)
     reporters = [p for p in state.reporters if not _same_party(p, issuer)]
     if reporters:  # "Аким доложил о … . Президент поручил …"

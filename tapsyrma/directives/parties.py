@@ -224,11 +224,14 @@ def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentCon
     kind = PLACEHOLDER_KINDS[found.group(0)]
     near = [m.entry.key for m in mentions if m.entry.kind == "region"
             and m.entry.key != "kazakhstan" and kind in (None, region_kinds()[m.entry.key])]
+    if near:
+        return REGION_OFFICE.sub(near[0], pattern)
     # The region whose akim the article names and which it names as a place comes first:
     # "заслушал доклад акима Жениса Касымбека … Акиму поручено" in an article on Astana
-    akims = Counter({r: n for r, n in context.akim_regions().items() if r in context.regions})
-    region = (near[0] if near else top_region(akims, kind) or top_region(context.regions, kind)
-              or top_region(context.akim_regions(), kind))
+    akim_regions = context.akim_regions()
+    placed = Counter({r: n for r, n in akim_regions.items() if r in context.regions})
+    region = (top_region(placed, kind) or top_region(context.regions, kind)
+              or top_region(akim_regions, kind))
     if region:
         return REGION_OFFICE.sub(region, pattern)
     return "district-akims" if kind == "city" else None
@@ -275,14 +278,7 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     name = " ".join(w.text for w in words[mention.start:mention.end])
     kind, key = mention.entry.kind, mention.entry.key
     if kind == "person":
-        title = next((m.entry.key for m in around if m.entry.kind == "title"
-                      and (m.end == mention.start or mention.end == m.start and not (
-                          m.end < len(words) and words[m.end].text[:1].isupper())
-                          or any(r.entry.kind == "region" and r.start == m.end  # "акима
-                                 and r.end == mention.start for r in around))), None)
-        # Карагандинской области Жениса Касымбека"
-        # a title after a name is his ("Токаев, Президент"), unless another name follows it
-        # ("Қ.Тоқаев Төтенше жағдайлар министрі Ю.Ильинге": the minister's)
+        title = _person_title(mention, words, around)
         titled = title_office(title, around, context) if title else None
         if titled == "district-akims":  # a town's akim is no office a person holds here
             titled = None
@@ -318,6 +314,20 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
             return Party(office, name)
         return context.office_party(office, name) if office else None
     return None
+
+
+def _person_title(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
+                  ) -> str | None:
+    """The title beside a person's name: before it ("аким области Канат Бозумбаев"), with its
+    region between ("акима Карагандинской области Жениса Касымбека"), or after it ("Токаев,
+    Президент") unless another name follows the title ("Қ.Тоқаев Төтенше жағдайлар министрі
+    Ю.Ильинге": the minister's)."""
+    return next((m.entry.key for m in around if m.entry.kind == "title" and (
+        m.end == mention.start
+        or mention.end == m.start and not (m.end < len(words)
+                                           and words[m.end].text[:1].isupper())
+        or any(r.entry.kind == "region" and r.start == m.end and r.end == mention.start
+               for r in around))), None)
 
 
 def _singular(phrase: list[str]) -> bool:

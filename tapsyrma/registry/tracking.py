@@ -359,6 +359,8 @@ def _threshold(directive: Directive, told: frozenset[str], cited: bool) -> float
 
 
 def _names_itself(ordered: frozenset[str], told: frozenset[str]) -> bool:
+    """Whether a report names a directive's object by a name or figure of its own, or by its
+    kind in a place the directive names."""
     shared = ordered & told
     kinds = {key for key in shared if key.startswith("#")}
     names = shared - kinds
@@ -373,8 +375,7 @@ def _names_object(ordered: frozenset[str], told: frozenset[str], places: bool = 
     carries out an order ("Во исполнение поручения … в Экибастузе")."""
     shared = ordered & told
     kinds = {key for key in shared if key.startswith("#")}
-    names = shared - kinds
-    if names - (set() if places else _place_keys()) or (kinds and names):
+    if _names_itself(ordered, told) or (places and shared - kinds):
         return True
     return bool(kinds) and all(key.startswith("#") for key in ordered)
 
