@@ -372,6 +372,8 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
         parties = span_parties(sentence.tokens, span, lang, state.context)
         if parties:
             state.last_issuer = parties[0]
+            if state.list_open:  # "Глава правительства поручил:" heads the list of his orders
+                state.main_issuer = state.main_issuer or parties[0]
     state.reporters = _reporters(sentence.tokens, lang, state.context) or state.reporters
 
 

@@ -543,10 +543,11 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if fronted and issuer and fronted[0] < issuer[0] < fronted[1]:  # "Разработать план
         action = (action[0], tokens[issuer[0] - 1].end)  # Президент поручил …"
         addressees = addressees or _dative_after(tokens, end)
-    if inf is not None and not addressees:  # "поручил взять под контроль … всем акимам"
-        addressees = _final_dative(tokens, inf)
-        if addressees:
-            action = (action[0], tokens[addressees[0][0] - 1].end)
+    if inf is not None and not _apart(addressees, issuer):  # "поручил взять под контроль …
+        # всем акимам"; "Аким области поручил … всем акимам": "области" is the issuer's
+        final = _final_dative(tokens, inf)
+        if final:
+            addressees, action = final, (action[0], tokens[final[0][0] - 1].end)
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
             issuer is None or issuer[1] < subject[0]):  # right after the issuer, a name is
         return None  # its apposition ("Аким города Костанай"); else "задача … требует
@@ -569,6 +570,12 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
                  pronoun=issuer is None and _pronoun_before(tokens, start))
 
 
+def _apart(spans: list[tuple[int, int]], issuer: tuple[int, int] | None
+           ) -> list[tuple[int, int]]:
+    """The spans that do not overlap the issuer's."""
+    return [a for a in spans if issuer is None or a[1] <= issuer[0] or issuer[1] <= a[0]]
+
+
 def _dative_after(tokens: Sequence[Token], k: int) -> list[tuple[int, int]]:
     """The authority in the dative right after the verb: "… поручил Правительству"."""
     return _addressees(tokens, k, "dative")[0] if k < len(tokens) and _dative_authority(
@@ -582,14 +589,16 @@ def _dative_authority(tokens: Sequence[Token], k: int) -> bool:
 def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
     """An authority in the dative that closes the clause of the ordered action, when the
     action's verb takes no one in the dative itself ("поручил взять под контроль ход работ
-    всем акимам", but "поручил направить предложения Правительству")."""
-    if russian.lemmas(tokens[inf].text) & lexicon()["recipient_verbs"]:
-        return []
+    всем акимам", "… всем акимам, по школам в первую очередь"; but "поручил направить
+    предложения Правительству", "… провести проверку и доложить Правительству")."""
     end = _clause_end(tokens, inf)
-    for k in range(inf + 2, end):
-        if _dative_authority(tokens, k):
+    for k in range(inf + 1, end):
+        if russian.lemmas(tokens[k - 1].text) & lexicon()["recipient_verbs"]:
+            return []
+        if k > inf + 1 and _dative_authority(tokens, k):
             found, after = _addressees(tokens, k, "dative")
-            if found and after >= end and not russian.best_has(tokens[k - 1].text, "PREP"):
+            if found and (after >= end or tokens[after].text == ",") and not russian.best_has(
+                    tokens[k - 1].text, "PREP"):
                 start = found[0][0]
                 while start - 1 > inf and tokens[start - 1].text.lower() in ("всем", "каждому"):
                     start -= 1  # "… всем акимам": the determiner goes with them
@@ -763,8 +772,20 @@ def _partners(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
                 start = j + len(phrase)
                 end = _phrase_in_case(tokens, start, ("ablt",))
                 if end > start and any(is_authority_at(tokens, k, "ru") for k in range(start, end)):
-                    out.append((j, end))
+                    out.append((j, _more_partners(tokens, end)))
     return tuple(out)
+
+
+def _more_partners(tokens: Sequence[Token], end: int) -> int:
+    """Where a list of partners ends: "совместно с Министерством культуры и спорта,
+    акиматами регионов"."""
+    while end + 1 < len(tokens) and tokens[end].text in (",", "и"):
+        more = _phrase_in_case(tokens, end + 1, ("ablt",))
+        if more == end + 1 or not any(is_authority_at(tokens, k, "ru")
+                                      for k in range(end + 1, more)):
+            break
+        end = more
+    return end
 
 
 def _skip_to(tokens: Sequence[Token], j: int, preposition: str) -> int | None:
