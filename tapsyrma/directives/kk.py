@@ -636,7 +636,8 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
 def _listed_between(tokens: Sequence[Token], start: int, end: int
                     ) -> list[tuple[int, int]] | None:
     """The parties listed between two addressees, which share the case ending of the last
-    ("Үкіметке, әкімдер мен құқық қорғау органдарына"), or None when something else stands
+    ("Үкіметке, әкімдер мен құқық қорғау органдарына", "Премьер-Министрге, … күштік
+    құрылымдардың жетекшілері мен барлық әкімдерге"), or None when something else stands
     between them."""
     listed: list[tuple[int, int]] = []
     j = start
@@ -648,8 +649,11 @@ def _listed_between(tokens: Sequence[Token], start: int, end: int
                       and m.entry.kind not in ("region", "place")), None)
         if party is None:
             return None
-        listed.append((j, min(party.end, end)))
-        j = party.end
+        stop = party.end
+        if stop < end and tokens[stop].text.lower().startswith(tuple(lexicon()["heads_of"])):
+            stop += 1  # "күштік құрылымдардың жетекшілері мен барлық әкімдерге": their heads
+        listed.append((j, min(stop, end)))
+        j = stop
     return listed
 
 
