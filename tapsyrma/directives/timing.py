@@ -344,6 +344,7 @@ class _Ru:
     urgent: str
     event_nouns: str
     recurring_work: str
+    prepared_for: tuple[str, ...]
 
     @property
     def num(self) -> str:
@@ -382,6 +383,7 @@ def _ru() -> _Ru:
         term_prefixes=_numbered("ru", d["term"]["prefixes"]),
         urgent=_same("ru", d["urgent"]).re, event_nouns=_same("ru", d["event_nouns"]).re,
         recurring_work=_same("ru", d["recurring_work"]).re,
+        prepared_for=tuple(d["prepared_for"]),
     )
 
 
@@ -515,14 +517,24 @@ def _event(day: list[int]) -> Handler:
     """"до начала отопительного сезона": the event's customary date (see timing.toml)."""
 
     def handler(m: re.Match[str], published: date | None) -> Value:
-        return _on_or_after(published, day[0], day[1], None)
+        return SKIP if _prepared_for(m) else _on_or_after(published, day[0], day[1], None)
 
     return handler
+
+
+def _prepared_for(m: re.Match[str]) -> bool:
+    """ "подготовиться к новому учебному году": what is prepared for, not a deadline."""
+    if not m.group(0).lower().startswith("к"):
+        return False
+    before = m.string[max(0, m.start() - 30):m.start()].split()
+    return bool(before) and before[-1].lower().startswith(tuple(_ru().prepared_for))
 
 
 def _ru_season_by(m: re.Match[str], published: date | None) -> Value:
     """"к зиме", "до весны следующего года": the first day of the season."""
     ru = _ru()
+    if _prepared_for(m):
+        return SKIP
     first = load("timing")["conventions"]["season_start"][ru.seasons[m["season"]]]
     year = _year_of(None, ru.mods.get(m["ymod"]), published)
     if isinstance(year, _Skip):
