@@ -101,7 +101,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
         grammar = kk if slang == "kk" else ru
         item = _list_item(sentence.text) and state.list_open
-        passes = not item and _passes_prefilter(sentence.text, grammar.lexicon())
+        passes = not item and _passes_prefilter(sentence.text, grammar.lexicon(),
+                                                index in state.dialogue)
         state.list_open = bool(item) or (passes and sentence.text.rstrip().endswith(":"))
         if item:  # "— усилить штаб …;", or with its addressee: "• Министерству … принять …"
             infinitive = grammar.list_item_frame(sentence.tokens)
@@ -151,12 +152,15 @@ def same_action(a: str, b: str) -> bool:
     return shorter >= 2 and len(ka & kb) >= SAME_ACTION_SHARE * shorter
 
 
-def _passes_prefilter(text: str, lexicon: dict) -> bool:
+def _passes_prefilter(text: str, lexicon: dict, spoken: bool = False) -> bool:
     """The cheap first step of the cascade: a trigger stem (or a clause opening with what
-    may be a dative addressee), and no report of execution."""
+    may be a dative addressee; in direct speech, what may be a bare infinitive), and no report
+    of execution."""
     low = text.lower()
+    patterns = [*lexicon.get("prefilter_re", ()), *(lexicon.get("prefilter_spoken_re", ())
+                                                      if spoken else ())]
     return ((any(stem in low for stem in lexicon["prefilter"])
-             or any(_compiled(p).search(low) for p in lexicon.get("prefilter_re", ())))
+             or any(_compiled(p).search(low) for p in patterns))
             and not any(marker in low for marker in lexicon["report_markers"]))
 
 

@@ -48,6 +48,7 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     if by_order:  # "По моему поручению акимы обязаны …" is one order, not two
         yield by_order
         return
+    found = False
     for i in range(len(tokens)):
         frame = (_verb_frame(tokens, i) or _light_frame(tokens, i) or _task_frame(tokens, i)
                  or _necessity_frame(tokens, i) or _nominal_frame(tokens, i)
@@ -55,7 +56,13 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
                  or _imperative_frame(tokens, i) or _commitment_frame(tokens, i)
                  or _time_given_frame(tokens, i))
         if frame:
+            found = True
             yield from _with_gapping(tokens, frame)
+    if not found:  # the bare infinitive last: it is the predicate only when nothing else is
+        bare = next((f for i in range(len(tokens)) if (f := _infinitive_order_frame(tokens, i))),
+                    None)
+        if bare:
+            yield bare
 
 
 def _with_gapping(tokens: Sequence[Token], frame: Frame) -> Iterator[Frame]:
@@ -233,6 +240,25 @@ def _imperative_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         # the verb
     return Frame("instruction", (i, i + 1), _action_from(tokens, start), addressees=addressees,
                  scene=True, spoken=True)
+
+
+def _infinitive_order_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "К решению всех вопросов подходить прагматично", "В случае необходимости развернуть
+    дополнительные места": an infinitive as the sentence's own predicate, in the speaker's
+    words, after nothing but what it is about."""
+    if not _infinitive_at(tokens, i) or (i and tokens[i - 1].text.lower() == "не") or any(
+            t.text == "?" for t in tokens) or tokens[i].text.lower() in ("есть", "быть"):
+        return None
+    openers = lexicon()["imperative_openers"]
+    start = next((k for k, t in enumerate(tokens) if t.text[:1].isalpha()
+                  and t.text.lower() not in openers), i)
+    if start < i and not (russian.best_has(tokens[start].text, "PREP")  # "В случае …", "К …"
+                          and _only_objects_before(tokens[start:], i - start)) or any(
+            russian.best_has(t.text, tag) for t in tokens[start:i]
+            for tag in ("PRED", "ADJS", "Prdx", "NPRO")):
+        return None  # "Важно понимать …", "Нам строить …": someone's view, not an order
+    return Frame("instruction", (i, i + 1), _action_from(tokens, start), scene=True,
+                 spoken=True)
 
 
 IMPERATIVE_ENDINGS = ("те", "тесь")
