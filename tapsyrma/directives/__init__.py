@@ -74,6 +74,9 @@ class _State:
     speakers: dict[int, Party] = field(default_factory=dict)
     # Whom a quoted sentence is said to: "– сказал он акиму района", "обращаясь к премьеру"
     hearers: dict[int, list[Party]] = field(default_factory=dict)
+    # A quoted sentence's speaker known only by a title the page does not place ("деді облыс
+    # басшысы"): the issuer when no one named before can be
+    titled: dict[int, Party] = field(default_factory=dict)
     last_issuer: Party | None = None
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
@@ -92,8 +95,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     context = _context(sentences, entities, lang, published)
     scene, hosts = _meeting_parties(sentences, lang, context)
     spans = speaker_spans(text, sentences)
-    speakers, hearers = _speakers(text, spans, sentences, lang, context)
-    state = _State(context, speakers, hearers, scene=scene, hosts=hosts,
+    speakers, hearers, titled = _speakers(text, spans, sentences, lang, context)
+    state = _State(context, speakers, hearers, titled, scene=scene, hosts=hosts,
                    dialogue=dialogue_lines(text, sentences) | set(spans)
                    | open_quotes(text, sentences), sentences=sentences)
     out: list[Directive] = []
@@ -295,11 +298,11 @@ def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> t
 
 def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[Sentence],
               lang: str | None, context: DocumentContext
-              ) -> tuple[dict[int, Party], dict[int, list[Party]]]:
+              ) -> tuple[dict[int, Party], dict[int, list[Party]], dict[int, Party]]:
     """The speaker of each quoted sentence whose speaker is named ("— заявил он" names
-    nobody: such a quote is still direct speech, its issuer the previous one), and whom a
-    Russian one is said to (`_hearers`)."""
-    speakers, hearers = {}, {}
+    nobody: such a quote is still direct speech, its issuer the previous one), whom a
+    Russian one is said to (`_hearers`), and the speakers known only by a title."""
+    speakers, hearers, titled = {}, {}, {}
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
@@ -313,7 +316,23 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
         parties = span_parties(words, principal, slang, context)
         if parties:
             speakers[index] = parties[0]
-    return speakers, hearers
+        elif untold := _untold_title(words, principal, slang, context):
+            titled[index] = untold[0]
+    return speakers, hearers, titled
+
+
+def _untold_title(words: Sequence[Token], span: tuple[int, int], lang: str,
+                  context: DocumentContext) -> list[Party]:
+    """A speaker known by a title whose region the page never names ("Осылай деген облыс
+    басшысы"): an official all the same, by his title's head noun."""
+    title = next((m for m in mentions_of(words, lang)
+                  if m.entry.kind == "title" and span[0] <= m.start < span[1]), None)
+    if title is None:
+        return []
+    head = (kk if lang == "kk" else ru).addressee_head(
+        [t.text for t in words[title.start:title.end]])
+    return span_parties(words, (title.start, title.end), lang, context,
+                        [head]) if head else []
 
 
 def _hearers(words: Sequence[Token], start: int, end: int, context: DocumentContext
@@ -501,6 +520,8 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
                           else state.main_issuer or state.last_issuer)
         if context_issuer:
             return context_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
+    if index in state.titled:
+        return state.titled[index], CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     return UNSPECIFIED, CONFIDENCE["firm"] + CONFIDENCE["no_issuer"]
 
 
