@@ -528,6 +528,9 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
               or _unnamed_subject(tokens, floor, first))
     if passive and issuer and not addressees:  # "Үкіметі … қамтамасыз етуге тапсырма
         addressees, issuer = [issuer], None  # берілді": a passive order has no agent named
+    if first_person and issuer and not _first_person(words, issuer):
+        issuer = None  # "Мердігер мекеме қызметкерлеріне … тапсырамын": "I" order, and the
+        # noun before is an attribute of those told, not the subject
     if issuer is None and _unauthorised_subject(tokens, floor, trigger[0]):
         return None
     if issuer and not addressees and not object_noun:
