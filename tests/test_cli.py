@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,17 @@ def test_cli_utf16_with_bom_is_text(tmp_path: Path) -> None:
     docs = lines(result)
     assert result.returncode == 0 and len(docs) == 3
     assert all(doc["directives"] for doc in docs)
+
+
+def test_cli_extract_is_the_same_under_any_hash_seed() -> None:
+    """Ids never depend on the order of a set: an unknown Kazakh body's head has stems of one
+    length ("mınıstrligi": министрлік, министрліг), and every run must name it alike."""
+    text = ("«Energetıka mınıstrligi elektr stansalaryn tekserýdi 2023 jyldyń birinshi "
+            "toqsanynda aıaqtaýy kerek», – dedi Premer-mınıstr Álıhan Smaıylov.").encode()
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        result = subprocess.run([sys.executable, "-m", "tapsyrma.cli", "extract", "-",
+                                 "--format", "jsonl"], input=text, capture_output=True,
+                                env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

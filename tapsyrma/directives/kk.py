@@ -963,7 +963,7 @@ def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
     heads = lexicon()["addressee_heads"]
     for w in reversed(words):
-        for s in sorted(kazakh.stems(w), key=len):
+        for s in sorted(kazakh.stems(w), key=lambda s: (len(s), s)):
             if any(s == h or s.startswith(h) for h in heads):
                 return s
     return None
@@ -975,4 +975,5 @@ def head_noun(words: Sequence[str]) -> str | None:
     if not alpha:
         return None
     stems = [s for s in kazakh.stems(alpha[-1]) if len(s) >= 3]
-    return addressee_head(words) or (min(stems, key=len) if stems else alpha[-1].lower())
+    return addressee_head(words) or (min(stems, key=lambda s: (len(s), s)) if stems
+                                     else alpha[-1].lower())

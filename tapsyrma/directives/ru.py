@@ -154,8 +154,9 @@ def _clause_start(tokens: Sequence[Token], i: int) -> int:
     start = i
     while start > 0:
         before = tokens[start - 1].text
-        if before == "»":  # a name in guillemets: Фонду «Самрук-Қазына» нужно …
-            opening = next((k for k in range(start - 2, -1, -1) if tokens[k].text == "«"), None)
+        if before in NAME_QUOTES.values():  # a name in quotes: Фонду «Самрук-Қазына» нужно …
+            opening = next((k for k in range(start - 2, -1, -1)
+                            if _quoted_name_end(tokens, k) == start), None)
             if opening is not None and opening > 0:
                 start = opening
                 continue
@@ -578,6 +579,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
             issuer is None or issuer[1] < subject[0]):  # right after the issuer, a name is
         return None  # its apposition ("Аким города Костанай"); else "задача … требует
         # внимания": a thing requires, nobody orders
+    if _things_relative(tokens, start):  # "проблем, которые требуют решения"
+        return None
     if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
@@ -835,12 +838,9 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
         if region and seen_noun:  # "акимам Абай и Улытау областей": a name that does not decline
             end = region
             continue
-        if word == "«" and seen_noun:  # "учреждения «Отдел … города Уральска»": a name
-            close = next((k for k in range(end + 1, min(len(tokens), end + 25))
-                          if tokens[k].text == "»"), None)
-            if close is not None:
-                end = close + 1
-                continue
+        if seen_noun and (close := _quoted_name_end(tokens, end)):  # "учреждения «Отдел …
+            end = close  # города Уральска»", "фонду "Самрук-Казына"": a name
+            continue
         if _infinitive_at(tokens, end) or not any(c.isalpha() for c in word):
             break
         if any(russian.in_case(word, c, PHRASE_POS) for c in cases) or (
@@ -894,12 +894,38 @@ def _infinitive_at(tokens: Sequence[Token], i: int) -> bool:
 
 def _first_infinitive(tokens: Sequence[Token], i: int) -> int | None:
     """The first infinitive of the clause within a few words (a deadline may stand first)."""
-    for j in range(i, min(len(tokens), i + INFINITIVE_WINDOW)):
+    j, end = i, min(len(tokens), i + INFINITIVE_WINDOW)
+    while j < end:
         if _infinitive_at(tokens, j):
             return j
+        if close := _quoted_name_end(tokens, j):  # "фонду "Самрук-Казына" … определить"
+            end = min(len(tokens), end + close - j - 1)
+            j = close
+            continue
         if tokens[j].text in CLAUSE_END or (  # "… планом, который должен быть подготовлен":
                 tokens[j].text == "," and j + 1 < len(tokens)  # a relative clause's own
                 and "который" in russian.lemmas(tokens[j + 1].text)):
+            return None
+        j += 1
+    return None
+
+
+NAME_QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“"}
+QUOTED_NAME_WORDS = 25  # "«Отдел жилищно-коммунального хозяйства … города Уральска»"
+
+
+def _quoted_name_end(tokens: Sequence[Token], j: int) -> int | None:
+    """Past a name in quotes that opens at j ("«Самрук-Қазына»", ""Самрук-Казына""): a
+    capitalised word first and no verb inside (a quotation has one); None when none opens
+    there."""
+    closing = NAME_QUOTES.get(tokens[j].text)
+    if closing is None or j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper():
+        return None
+    for k in range(j + 1, min(len(tokens), j + QUOTED_NAME_WORDS)):
+        if tokens[k].text == closing:
+            return k + 1 if k > j + 1 else None
+        if tokens[k].text in ".!?" or any(russian.best_has(tokens[k].text, tag)
+                                          for tag in ("VERB", "INFN", "PRED")):
             return None
     return None
 
@@ -995,6 +1021,13 @@ def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | No
             return (first, end)
         end -= 1
     return None
+
+
+def _things_relative(tokens: Sequence[Token], start: int) -> bool:
+    """A trigger in a relative clause about things: "о ряде проблем, которые требуют
+    незамедлительного решения"."""
+    return (start >= 3 and "который" in russian.lemmas(tokens[start - 1].text)
+            and tokens[start - 2].text == "," and _inanimate(tokens[start - 3].text))
 
 
 def _inanimate(word: str) -> bool:
