@@ -9,10 +9,10 @@ from pathlib import Path
 
 from tapsyrma import language, segment
 from tapsyrma.clean import clean, content_hash, distinct_id, empty_after_cleaning
-from tapsyrma.directives import extract_directives, same_action
+from tapsyrma.directives import extract_directives
 from tapsyrma.entities import document_entities
 from tapsyrma.errors import InputError
-from tapsyrma.records import Directive, Document, RawDocument
+from tapsyrma.records import Document, RawDocument
 
 
 def extract(raw: RawDocument) -> Document:
@@ -27,25 +27,13 @@ def extract(raw: RawDocument) -> Document:
                  for s in segment.sentences(text)]
     published = raw.published or cleaned.published
     entities = document_entities(text, sentences, lang, published)
-    directives = _without_headline_echoes(
-        extract_directives(text, sentences, entities, lang, published), text, cleaned.title)
+    directives = extract_directives(text, sentences, entities, lang, published)
     return Document(
         id=raw.id, path=raw.path, lang=lang, title=cleaned.title,
         source=raw.source or cleaned.source, published=published, url=raw.url or cleaned.url,
         text=text, sentences=sentences, entities=entities, directives=directives,
         day=cleaned.day,
     )
-
-
-def _without_headline_echoes(directives: list[Directive], text: str, title: str | None
-                             ) -> list[Directive]:
-    """A headline restates the article's lead ("Токаев поручил акимам …"): its directive is
-    dropped when the body holds one by the same issuer, which has the full evidence."""
-    if not title or not text.startswith(title):
-        return directives
-    body = [d for d in directives if d.start >= len(title)]
-    return [d for d in directives if d.start >= len(title) or not any(
-        b.issuer.id == d.issuer.id and same_action(b.action, d.action) for b in body)]
 
 
 def extract_all(items: Iterable[RawDocument | InputError]) -> Iterator[Document | InputError]:

@@ -474,3 +474,16 @@ def test_term_counts_say_how_many_stored_documents_use_each_stem(store: Store) -
         assert all(np.array_equal(np.frombuffer(d.terms or b"", dtype=np.int32), terms(d.text))
                    for d in rows)
     assert stored == expected and max(stored.values()) > 1
+
+
+def test_a_headline_that_retells_the_lead_is_one_more_source_of_its_directive(
+        store: Store) -> None:
+    text = ("Токаев поручил акимам ускорить ремонт школ\n\nПрезидент Касым-Жомарт Токаев "
+            "поручил акимам областей ускорить ремонт всех школ и завершить его до 25 августа, "
+            "сообщает пресс-служба Акорды.")
+    doc = RawDocument(id="headline-and-lead", published=date(2024, 7, 1), text=text)
+    summary = ingest(store, [doc])
+    assert summary.new_directives == 1
+    [line] = directives(store)
+    assert [s["sentence"][:14] for s in line["sources"]] == ["Президент Касы",
+                                                             "Токаев поручил"]

@@ -148,6 +148,19 @@ def _retold_addressees(directives: list[Directive]) -> list[Directive]:
     return out
 
 
+def headline_echoes(directives: Sequence[Directive], text: str, title: str | None
+                    ) -> dict[int, int]:
+    """The directives of a headline that restates one of the body ("Токаев поручил акимам
+    …"), each with the body's by the same issuer that says the same: two statements of one
+    order, the body's with the full evidence."""
+    if not title or not text.startswith(title):
+        return {}
+    body = [k for k, d in enumerate(directives) if d.start >= len(title)]
+    return {k: found for k, d in enumerate(directives) if d.start < len(title) and (
+        found := next((b for b in body if directives[b].issuer.id == d.issuer.id
+                       and same_action(directives[b].action, d.action)), -1)) >= 0}
+
+
 def same_action(a: str, b: str) -> bool:
     """Two wordings of one action: most content words of the shorter begin the same way."""
     ka, kb = ({w[:ACTION_STEM].lower() for w in CONTENT_WORD.findall(x)} for x in (a, b))

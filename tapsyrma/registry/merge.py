@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from tapsyrma import embedding, records
 from tapsyrma.data import load
+from tapsyrma.directives import headline_echoes
 from tapsyrma.entities.places import regions_of
 from tapsyrma.store.models import Addressee, Directive, Document, Source
 
@@ -67,10 +68,15 @@ def add_directives(session: Session, row: Document, doc: records.Document,
     Returns the new directives and the number merged into stored ones."""
     new: list[Directive] = []
     merged = 0
-    for extracted in doc.directives:
+    echoes = headline_echoes(doc.directives, doc.text, doc.title)
+    targets: dict[int, Directive] = {}
+    # The body's statement of an order first: its headline's joins it as one more source
+    order = sorted(range(len(doc.directives)), key=lambda k: k in echoes)
+    for k in order:
+        extracted = doc.directives[k]
         if extracted.start in skip:
             continue
-        target = _same_directive(session, row, extracted)
+        target = targets.get(echoes.get(k, -1)) or _same_directive(session, row, extracted)
         if target is None:
             target = _new_directive(row, doc, extracted)
             session.add(target)
@@ -80,6 +86,7 @@ def add_directives(session: Session, row: Document, doc: records.Document,
             merged += 1
             if row.published and (target.given is None or row.published < target.given):
                 target.given = row.published
+        targets[k] = target
         session.add(Source(directive_id=target.id, document_id=row.id,
                            sentence=extracted.sentence, start=extracted.start,
                            end=extracted.end, lang=extracted.lang or doc.lang,
