@@ -54,6 +54,8 @@ SCENE_DETAIL = 3
 SUBJECT_JOINERS = {"и", ",", "және", "мен", "пен", "бен"}
 # A pronoun naming the speaker after his words ("– сказал он"): the previous issuer speaks.
 SPEAKER_PRONOUNS = {"он", "она"}
+# "– сказал он, обращаясь к акимам": whom a speaker turns to hears his words
+TURNING_TO = {"обращаясь", "обратившись"}
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
 # Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
@@ -65,6 +67,8 @@ ACTION_STEM = 5
 SAME_ACTION_SHARE = 0.6
 # "поручил им", "поставил перед ними": an addressee named before
 ADDRESSEE_PRONOUNS = frozenset().union(*ru.ADDRESSEE_PRONOUNS.values())
+SECOND_PERSON = frozenset({"вам", "вас", "вами", "тебе", "тебя", "тобой", "сізге", "сіздерге",
+                           "сендерге", "саған"})
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -319,7 +323,13 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
-        if slang == "ru" and (told := _hearers(words, start, end, context)):
+        turned = next((k for k, t in enumerate(words) if t.text.lower() in TURNING_TO), None)
+        if turned is not None:  # "– сказал Карим Масимов, обращаясь к Имангали Тасмагамбетову":
+            told = span_parties(words, (turned + 1, len(words)), slang, context)  # he speaks to
+            if told:  # the one after, who is no speaker
+                hearers[index] = told
+            words = words[:turned]
+        elif slang == "ru" and (told := _hearers(words, start, end, context)):
             hearers[index] = told
         principal = _principal(words, slang)
         if slang == "ru" and principal == (0, len(words)):  # "– сказал он акиму района":
@@ -452,6 +462,9 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
         # words give it a term or continue the orders he gave just before
     addressees = _addressees(tokens, frame, lang, state, grammar)
+    if not addressees and _told_you(tokens, frame) and _in_speech(state, index, tokens, lang):
+        # "вам нужно персонально держать на контроле …": those he speaks to
+        addressees = state.hearers.get(index) or _scene_addressees(state, index, issuer)
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and frame.scene and not frame.impersonal:
@@ -594,6 +607,12 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     return _one_per_id(out)
+
+
+def _told_you(tokens: Sequence[Token], frame: Frame) -> bool:
+    """The order is said to "you" ("вам нужно …", "Даю вам месяц …")."""
+    return any(e - s == 1 and tokens[s].text.lower() in SECOND_PERSON
+               for s, e in frame.addressees)
 
 
 def _unknown_person(tokens: Sequence[Token], span: tuple[int, int], lang: str,
