@@ -124,13 +124,15 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         if not passes:
             _note_subject(state, sentence, slang)
             continue
+        told: list[Party] = []
         for frame in grammar.frames(sentence.tokens):
             directive = _directive(text, sentence, index, frame, slang, state)
             if directive:
                 out.append(directive)
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
-        _note_subject(state, sentence, slang)
+                told.extend(directive.addressees)
+        _note_subject(state, sentence, slang, told)
     if state.main_issuer:  # "Также акиматам поручено …" before the article names who ordered
         out = [replace(d, issuer=state.main_issuer) if d.issuer == UNSPECIFIED else d
                for d in out]
@@ -402,9 +404,11 @@ def _principal(words: Sequence[Token], lang: str) -> tuple[int, int]:
     return (0, len(words))
 
 
-def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
-    """Remember the authority a sentence names as its subject, for a later "Он поручил", and
-    the bodies named, for a later bare "министерству"."""
+def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[Party] = ()
+                  ) -> None:
+    """Remember the authority a sentence names as its subject, for a later "Он поручил",
+    unless the sentence's order is for him ("Роман Скляр, которому поручили …"), and the
+    bodies named, for a later bare "министерству"."""
     state.context.named.extend(m.entry.key for m in mentions_of(sentence.tokens, lang)
                                if m.entry.kind in ("body", "title", "party")
                                and "{" not in m.entry.key)
@@ -416,7 +420,7 @@ def _note_subject(state: _State, sentence: Sentence, lang: str) -> None:
                      and (found := nominative_party_span(sentence.tokens, m.end, lang))
                      and found[1] == m.end), span)
         parties = span_parties(sentence.tokens, span, lang, state.context)
-        if parties:
+        if parties and not any(_same_party(parties[0], p) for p in told):
             state.last_issuer = parties[0]
             if state.list_open:  # "Глава правительства поручил:" heads the list of his orders
                 state.main_issuer = state.main_issuer or parties[0]

@@ -416,7 +416,8 @@ def _names_addressee(tokens: Sequence[Token], k: int) -> bool:
 def _entrust_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Контроль за исполнением указов возложен на Администрацию Президента": the charge is
     the action, whoever stands after "на" its addressee."""
-    if not russian.lemmas(tokens[i].text) & lexicon()["entrust_verbs"]:
+    if not russian.lemmas(tokens[i].text) & lexicon()["entrust_verbs"] or russian.best_has(
+            tokens[i].text, "PRTF"):  # "возложенные на них обязанности": what they have
         return None
     start = _clause_start(tokens, i)
     charge = next((k for k in range(start, len(tokens))
@@ -430,6 +431,9 @@ def _entrust_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None
     if charge < i:
         action = (tokens[charge].start, tokens[i - 1].end)
+    elif charge > on:  # "возложил на правительство задачу провести анализ …"
+        inf = _first_infinitive(tokens, charge + 1)
+        action = _action_from(tokens, inf if inf is not None else charge)
     else:
         action = (tokens[charge].start, tokens[on - 1].end)
     return Frame("instruction", (i, i + 1), action, addressees=tuple(told), scene=True,
@@ -581,6 +585,10 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         # внимания": a thing requires, nobody orders
     if _things_relative(tokens, start):  # "проблем, которые требуют решения"
         return None
+    antecedent = _relative_dative(tokens, start)
+    if antecedent and not addressees:  # "Роман Скляр, которому поручили руководить работами":
+        addressees, issuer = [antecedent], None  # he is told, by whoever the article says
+        subject = None
     if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
@@ -1021,6 +1029,16 @@ def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | No
             return (first, end)
         end -= 1
     return None
+
+
+def _relative_dative(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
+    """The party a dative relative pronoun before the trigger stands for: "Роман Скляр,
+    которому поручили …"."""
+    if start < 3 or tokens[start - 1].text.lower() not in ("которому", "которой", "которым") or (
+            tokens[start - 2].text != ","):
+        return None
+    return next(((m.start, m.end) for m in mentions_of(tokens, "ru") if m.end == start - 2
+                 and m.entry.kind in ("person", "title", "body", "party")), None)
 
 
 def _things_relative(tokens: Sequence[Token], start: int) -> bool:

@@ -1,0 +1,20 @@
+"""The Russian and Kazakh grammars at the level of frames: what a sentence's words make an
+order of, before the document's scene is read."""
+
+from __future__ import annotations
+
+from tapsyrma.directives import ru
+from tapsyrma.segment import tokens
+
+
+def test_a_participle_of_entrusting_is_no_order() -> None:
+    words = tokens("— Глава государства Токаев в ходе совещания отметил, что многие руководители "
+                   "неудовлетворительно исполняют возложенные на них обязанности.")
+    assert list(ru.frames(words)) == []
+
+
+def test_a_task_laid_on_someone_is_the_infinitive_after_it() -> None:
+    words = tokens("Президент возложил на правительство задачу провести анализ просчётов.")
+    [frame] = ru.frames(words)
+    text = "Президент возложил на правительство задачу провести анализ просчётов."
+    assert text[slice(*frame.action)] == "провести анализ просчётов"
