@@ -450,6 +450,11 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     tokens = sentence.tokens
     if frame.issuer and grammar.non_authority(_head(tokens, frame.issuer, lang)):
         return None
+    said = _said_that(tokens, lang)
+    if said is not None and frame.trigger[0] > said and nominative_party_span(
+            tokens, said, lang) is None and any(grammar.non_authority(t.text)
+                                                for t in tokens[:said]):
+        return None  # "Эксперт подчеркнул, что акимам необходимо …": his view, not an order
     issuer, confidence = _issuer(tokens, index, frame, lang, state)
     if frame.kind == "demand" and issuer == UNSPECIFIED:
         return None  # "Бұл … ашуды талап етеді": a demand of nobody is a requirement
@@ -580,12 +585,33 @@ def _according_to(tokens: Sequence[Token], lang: str, state: _State) -> Party | 
         parties = span_parties(tokens, span, lang, state.context)
         if parties:
             return parties[0]
+    said = _said_that(tokens, lang)
+    if said is not None:  # "Президент подчеркнул, что необходимо …": the subject's words
+        subject = nominative_party_span(tokens, said, lang)
+        parties = span_parties(tokens, subject, lang, state.context) if subject else []
+        return parties[0] if parties else None
     return None
 
 
 def _according_to_phrase(tokens: Sequence[Token], lang: str) -> bool:
-    """ "По его словам, …", "Оның айтуынша, …": the sentence reports someone's words."""
-    return bool(_according_to_phrases(tokens, lang))
+    """ "По его словам, …", "Оның айтуынша, …", "Президент подчеркнул, что …": the sentence
+    reports someone's words."""
+    return bool(_according_to_phrases(tokens, lang)) or _said_that(tokens, lang) is not None
+
+
+def _said_that(tokens: Sequence[Token], lang: str) -> int | None:
+    """Where a Russian verb of saying opens a clause of what was said ("подчеркнул, что …")."""
+    if lang != "ru":
+        return None
+    verbs = _speech_verbs()
+    return next((k for k in range(len(tokens) - 2) if tokens[k].text.lower() in verbs
+                 and tokens[k + 1].text == "," and tokens[k + 2].text.lower() in ("что", "чтобы")),
+                None)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load("speech")["ru"])
 
 
 def _according_to_phrases(tokens: Sequence[Token], lang: str) -> list[tuple[int, int]]:
