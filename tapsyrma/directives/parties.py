@@ -361,7 +361,20 @@ def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
 
 
 def is_authority_at(tokens: Sequence[Token], j: int, lang: str) -> bool:
-    return any(m.start <= j < m.end and _authority(m) for m in mentions_of(tokens, lang))
+    return any(m.start <= j < m.end and _authority(m) for m in mentions_of(tokens, lang)) or (
+        names_region_body(tokens, j, lang))
+
+
+def names_region_body(tokens: Sequence[Token], j: int, lang: str) -> bool:
+    """A region told as a body, its noun in the dative: "Атырауской областям" (its akim)."""
+    return any(m.start <= j < m.end and m.entry.kind == "region"
+               and tokens[m.end - 1].text.lower() in _region_nouns(lang)
+               for m in mentions_of(tokens, lang))
+
+
+@cache
+def _region_nouns(lang: str) -> frozenset[str]:
+    return frozenset(load("parties")["region_nouns"][lang])
 
 
 def is_nominative(word: str, lang: str) -> bool:
@@ -451,9 +464,22 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     if parties:
         return list(dict.fromkeys(parties))
     name = " ".join(t.text for t in tokens[span[0]:span[1]])
+    if regions and _regions_as_bodies(tokens, span, inside, lang):
+        return [context.office_party(f"akim:{r}", name) for r in regions]
     if not heads:
         return []
     return [_antecedent(heads[0], name, context) or Party(f"other:{slug(heads[0])}", name)]
+
+
+def _regions_as_bodies(tokens: Sequence[Token], span: tuple[int, int],
+                       inside: Sequence[Mention], lang: str) -> bool:
+    """Regions told as bodies ("Западно-Казахстанской и Атырауской областям"): their names,
+    joined, and a noun of region; nothing else."""
+    named = {k for m in inside if m.entry.kind == "region" for k in range(m.start, m.end)}
+    nouns = _region_nouns(lang)
+    return any(tokens[k].text.lower() in nouns for k in range(*span)) and all(
+        tokens[k].text.lower() in nouns | {"и", "мен", "және"} for k in range(*span)
+        if k not in named and tokens[k].text[:1].isalnum())
 
 
 def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequence[Mention],
