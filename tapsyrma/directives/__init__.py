@@ -54,6 +54,8 @@ SCENE_DETAIL = 3
 SUBJECT_JOINERS = {"и", ",", "және", "мен", "пен", "бен"}
 # A pronoun naming the speaker after his words ("– сказал он"): the previous issuer speaks.
 SPEAKER_PRONOUNS = {"он", "она"}
+# Words that open a sentence going on with the order before it: "Также необходимо …"
+CONTINUING = {"также", "кроме", "помимо", "наряду"}
 # "– сказал он, обращаясь к акимам": whom a speaker turns to hears his words
 TURNING_TO = {"обращаясь", "обратившись"}
 # The issuer's own side is never whom he met.
@@ -465,7 +467,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
             (frame.soft or frame.spoken) and not _in_speech(state, index, tokens, lang))):
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     deadline = find_deadline(sentence.text, lang, state.context.published)
-    if lang == "ru" and frame.scene and frame.soft and not frame.addressees and (
+    if lang == "ru" and frame.scene and frame.soft and not frame.addressees and not (
+            _continues_orders(state, index, tokens, deadline)) and (
             (index not in state.speakers and not _according_to_phrase(tokens, lang)) or not (
                 deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))):
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
@@ -637,6 +640,16 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     return _one_per_id(out)
+
+
+def _continues_orders(state: _State, index: int, tokens: Sequence[Token],
+                      deadline: Deadline | None) -> bool:
+    """The sentence right after an order goes on with it, in the writer's words: "Глава
+    области поручил подрядчикам … . Также необходимо уделить внимание …", "… поручил создать
+    комиссии. Все работы должны быть завершены до 25 августа"."""
+    first = next((t.text.lower() for t in tokens if t.text[:1].isalpha()), "")
+    return bool(state.previous) and state.previous[-1][0] == index - 1 and (
+        first in CONTINUING or deadline is not None)
 
 
 def _told_you(tokens: Sequence[Token], frame: Frame) -> bool:

@@ -362,9 +362,15 @@ def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     subject = _subject_before(tokens, i)
     if inf is not None and _passive_be(tokens, inf):
         # "беспорядок должен быть устранен в течение 10 дней": what must be done, said of
-        # the thing; in the speaker's words, to those he addresses
-        return Frame("instruction", (i, i + 1), _action_from(tokens, inf), scene=True,
-                     soft=True)
+        # the thing (the action names it: "Все работы должны быть завершены"); in the
+        # speaker's words, to those he addresses
+        action = _action_from(tokens, inf)
+        start = _clause_start(tokens, i)
+        if start < i and all(t.text[:1].isalpha() and any(
+                russian.best_has(t.text, pos) for pos in (*PHRASE_POS, "PRCL"))  # "Все"
+                for t in tokens[start:i]):
+            action = (tokens[start].start, action[1])  # "Все работы должны быть завершены"
+        return Frame("instruction", (i, i + 1), action, scene=True, soft=True)
     if inf is not None and i > 0 and tokens[i - 1].text.lower() == "вы":
         if russian.lemmas(tokens[inf].text) & lexicon()["not_orders"]:
             return None  # "Вы должны знать, что …"
