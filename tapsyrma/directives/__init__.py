@@ -492,8 +492,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         else:
             addressees = ((frame.first_person and _jurisdiction(sentence.text, lang))
                           or _carried_addressees(state, index, issuer))
-    addressees = _subordinate_akims(_with_partners(addressees, tokens, lang, state, issuer),
-                                    issuer)
+    addressees = _one_per_id(_subordinate_akims(
+        _with_partners(addressees, tokens, lang, state, issuer), issuer))
     recurrence = find_recurrence(sentence.text, lang)
     action = text[frame.action[0]:frame.action[1]]
     if issuer.name and action.startswith(issuer.name):  # the subject opened the action's
@@ -629,6 +629,8 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     out: list[Party] = []
     for span in frame.addressees:
         words = [t.text for t in tokens[slice(*span)]]
+        if len(words) == 1 and words[0].lower() in SECOND_PERSON:
+            continue  # "вам": those he speaks to (`_told_you`)
         if len(words) == 1 and words[0].lower() in ADDRESSEE_PRONOUNS:
             out.extend(_antecedent(tokens, span[0], frame, lang, state))
             continue

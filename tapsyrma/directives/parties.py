@@ -113,10 +113,11 @@ class DocumentContext:
         """With no date: the latest of the offices the article names, or whose region it is
         about, or of the kind its titles name ("облыс әкімі": a region's akim), else the
         latest one."""
-        named = [o for o in person.offices if o.office in self.offices] or [
-            o for o in person.offices if o.office.split(":")[-1] in self.regions] or [
-            o for o in person.offices if any(_fills(t, o.office) for t in self.titles)]
-        candidates = named or list(person.offices)
+        held = [o for o in person.offices if not o.acting]  # "Роман Васильевич" is no PM
+        named = [o for o in held if o.office in self.offices] or [
+            o for o in held if o.office.split(":")[-1] in self.regions] or [
+            o for o in held if any(_fills(t, o.office) for t in self.titles)]
+        candidates = named or held
         dated = [o for o in candidates if o.start]  # the latest of them
         if dated:
             return max(dated, key=lambda o: o.start or date.min).office

@@ -28,7 +28,8 @@ ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",)
                    "pered": ("ablt",)}
 ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
 # "поставил перед ними задачи", "поручил им": whom the pronoun stands for is found before it
-ADDRESSEE_PRONOUNS = {"dative": {"им", "ним"}, "ot": {"них"}, "pered": {"ними"}}
+SECOND_PERSON = {"вам", "тебе"}
+ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"}}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
@@ -507,6 +508,8 @@ def _time_given_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     k = unit + 1
     while k < len(tokens) and tokens[k].text.lower() in (",", "для", "того"):
         k += 1
+    if k + 3 < len(tokens) and [t.text.lower() for t in tokens[k:k + 3]] == ["на", "то", ","]:
+        k += 3  # "месяц на то, чтобы устранить …"
     word = tokens[k].text.lower() if k + 1 < len(tokens) else ""
     if not (word == "на" or (word == "чтобы" and _infinitive_at(tokens, k + 1))):
         return None  # what the time is for: "на подготовку плана", "чтобы переселиться"
@@ -599,7 +602,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
     issuer = issuer or subject
     if issuer and _addressed(tokens, issuer, start):  # "Роман Васильевич, поручаю вам …"
-        addressees, issuer = addressees or [issuer], None
+        you = all(e - s == 1 and tokens[s].text.lower() in SECOND_PERSON for s, e in addressees)
+        addressees, issuer = [issuer] if you else addressees, None
     if issuer and any(a[0] < issuer[1] and issuer[0] < a[1] for a in addressees):
         if _passive(tokens[start:end]):  # "Минобразования поручено": a dative that does not
             issuer = agent_span(tokens, "ru")  # decline is the addressee, not the issuer

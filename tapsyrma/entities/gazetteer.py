@@ -34,6 +34,8 @@ class Office:
     office: str
     start: date | None
     end: date | None
+    acting: bool = False  # held for days until the new holder came: never a man's office
+    # on a page that gives no date
 
     def held_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -385,8 +387,8 @@ def _date(value: object) -> date | None:
 def persons() -> dict[str, Person]:
     out = {}
     for item in load("persons")["person"]:
-        offices = tuple(Office(o["office"], _date(o.get("from")), _date(o.get("to")))
-                        for o in item.get("offices", []))
+        offices = tuple(Office(o["office"], _date(o.get("from")), _date(o.get("to")),
+                               o.get("acting", False)) for o in item.get("offices", []))
         names = {lang: item[lang] for lang in ("ru", "kk", "en") if item.get(lang)}
         out[item["id"]] = Person(item["id"], names, offices)
     return out
