@@ -19,6 +19,7 @@ from tapsyrma.data import load
 from tapsyrma.directives import kk, ru
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import (
+    PERSONAL_OFFICES,
     DocumentContext,
     is_nominative,
     local_holders,
@@ -473,7 +474,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
                 deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))):
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
         # words give it a term or continue the orders he gave just before
-    addressees = _addressees(tokens, frame, lang, state, grammar)
+    addressees = _not_himself(_addressees(tokens, frame, lang, state, grammar), issuer)
     if not addressees and _told_you(tokens, frame) and _in_speech(state, index, tokens, lang):
         # "вам нужно персонально держать на контроле …": those he speaks to
         addressees = state.hearers.get(index) or _scene_addressees(state, index, issuer)
@@ -642,6 +643,19 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
         out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
     return _one_per_id(out)
+
+
+def _not_himself(addressees: list[Party], issuer: Party) -> list[Party]:
+    """No man orders himself: an addressee taken for the issuer is, at most, the office he
+    was named by ("городской аким" in the speech of a district's akim, both the one man the
+    article names)."""
+    out = []
+    for a in addressees:
+        if a.id != issuer.id or not a.office:
+            out.append(a)
+        elif a.office != issuer.office or a.office in PERSONAL_OFFICES:  # one of many
+            out.append(Party(a.office, a.name))
+    return out
 
 
 def _continues_orders(state: _State, index: int, tokens: Sequence[Token],
