@@ -186,8 +186,13 @@ def _list_marker(before: list[str]) -> bool:
 
 def _dative_in_clause(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
     """An authority in the dative earlier in the clause ("акимату в короткие сроки
-    необходимо …", "Министерству энергетики поручаю …")."""
-    for k in range(_clause_start(tokens, i), i):
+    необходимо …", "Министерству энергетики поручаю …"), the list it opens included ("Акимам,
+    правоохранительным органам и правительству Токаев поручил …")."""
+    start = _clause_start(tokens, i)
+    while start >= 2 and tokens[start - 1].text == "," and _dative_authority(tokens, start - 2) \
+            and _dative_authority(tokens, start):  # one more item of a list of addressees
+        start = _clause_start(tokens, start - 1)
+    for k in range(start, i):
         if _dative_authority(tokens, k):
             found, _ = _addressees(tokens, k, "dative")
             return found
@@ -592,8 +597,9 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
             issuer is None or issuer[1] < subject[0]):  # right after the issuer, a name is
         return None  # its apposition ("Аким города Костанай"); else "задача … требует
         # внимания": a thing requires, nobody orders
-    if _things_relative(tokens, start):  # "проблем, которые требуют решения"
-        return None
+    if _things_relative(tokens, start) or (kind == "demand" and issuer is None and subject is None
+                                           and _thing_before(tokens, start)):
+        return None  # "проблем, которые требуют решения", "Низкое качество дорог требует …"
     antecedent = _relative_dative(tokens, start)
     if antecedent and not addressees:  # "Роман Скляр, которому поручили руководить работами":
         addressees, issuer = [antecedent], None  # he is told, by whoever the article says
@@ -1049,6 +1055,16 @@ def _relative_dative(tokens: Sequence[Token], start: int) -> tuple[int, int] | N
         return None
     return next(((m.start, m.end) for m in mentions_of(tokens, "ru") if m.end == start - 2
                  and m.entry.kind in ("person", "title", "body", "party")), None)
+
+
+def _thing_before(tokens: Sequence[Token], start: int) -> bool:
+    """An inanimate noun that may be the subject opens the clause of a demand: "Низкое
+    качество дорог требует ежегодного ремонта" (a neuter noun reads alike as object)."""
+    first = _first_word(tokens, _clause_start(tokens, start), start)
+    while first < start and russian.best_has(tokens[first].text, "ADJF"):
+        first += 1
+    return first < start and russian.has(tokens[first].text, "NOUN", "nomn") and _inanimate(
+        tokens[first].text)
 
 
 def _things_relative(tokens: Sequence[Token], start: int) -> bool:
