@@ -306,10 +306,13 @@ def _instrumental(tokens: Sequence[Token], start: int, end: int, lang: str) -> b
 def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> tuple[int, int]:
     """The phrase with the regions named right after it ("с акимами Абайской и Жетысуской
     областей") or, in Kazakh, before it."""
-    regions = [m for m in mentions_of(tokens, lang) if m.entry.kind == "region"]
+    found = mentions_of(tokens, lang)
+    regions = [m for m in found if m.entry.kind == "region"]
     if lang == "kk":
-        for m in reversed(regions):  # a list of them reaches as far as it goes on
-            if m.end <= start and start - m.end <= 3:
+        for m in reversed(regions):  # a list of them reaches as far as it goes on, but not
+            # past someone else ("облысының әкімі Нариман Төреғалиев аудан әкімдерімен")
+            if m.end <= start and start - m.end <= 3 and not any(
+                    m.end <= o.start < start for o in found if o.entry.kind != "region"):
                 start = m.start
         return (start, end)
     for m in regions:

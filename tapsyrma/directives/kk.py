@@ -31,6 +31,7 @@ COORDINATORS = {"мен", "пен", "бен", "және", ","}
 POSSESSED = ("уі", "уы", "уін", "уын", "уіне", "уына", "уіні", "уыны")
 FIRST_PERSON_ENDINGS = ("мын", "мін", "мыз", "міз", "дым", "дім", "дық", "дік", "тым", "тім")
 NAME_WORDS = 3  # a given name, a patronymic, a surname
+VOCATIVE_WORDS = 8  # "Қанат Алдабергенұлы (премьер-министрдің орынбасары),"
 
 
 @cache
@@ -154,17 +155,21 @@ def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floo
     """ "…тексерістер ұйымдастырыңыздар", "Полиция департаменті, … күшейтіңіздер": the
     2nd-person plural imperative of a speaker to the officials before him; an authority named
     first, before a comma, is the one addressed."""
-    if not words[i].endswith(tuple(lexicon()["second_person_endings"])) or len(words[i]) < 7 or (
-            words[i].endswith(tuple(lexicon()["second_person_past_endings"]))):
+    singular = words[i].endswith(tuple(lexicon()["second_person_singular_endings"]))
+    if not (words[i].endswith(tuple(lexicon()["second_person_endings"])) or singular) or len(
+            words[i]) < 7 or words[i].endswith(tuple(lexicon()["second_person_past_endings"])):
         return None
     if not _clause_last_word(tokens, i) or _quoted_by_verb(words, i):
         return None
     start = _clause_start(tokens, i, floor)
     addressees: tuple[tuple[int, int], ...] = ()
     comma = next((k for k in range(start, i) if tokens[k].text == ","), None)
-    if comma is not None and comma - start <= 4 and any(
-            is_authority_at(tokens, k, "kk") for k in range(start, comma)):
+    if comma is not None and comma - start <= (VOCATIVE_WORDS if singular else 4) and any(
+            is_authority_at(tokens, k, "kk") or (singular and _surname(tokens[k].text))
+            for k in range(start, comma)):
         addressees, start = ((start, comma),), comma + 1
+    elif singular:
+        return None  # "your …" with no one named before it: a noun, not an order
     start = _skip_openers(tokens, start, i)
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
                  addressees=addressees, scene=True)
