@@ -773,9 +773,11 @@ def _in_addressee_case(word: str, cases: list[str]) -> bool:
 
 
 def _unauthorised_subject(tokens: Sequence[Token], floor: int, limit: int) -> bool:
-    """ "Үй тұрғындары … талап етті": a subject without authority makes no directive."""
-    return any(non_authority(t.text) and is_nominative(t.text, "kk")
-               for t in tokens[floor:limit])
+    """ "Үй тұрғындары … талап етті": a subject without authority makes no directive (not
+    one that qualifies a genitive: "Халық санағының … аяқталатынын ескере отырып")."""
+    return any(non_authority(tokens[k].text) and is_nominative(tokens[k].text, "kk")
+               and not (k + 1 < limit and kazakh.is_genitive(tokens[k + 1].text))
+               for k in range(floor, limit))
 
 
 def _can_address(tokens: Sequence[Token], j: int) -> bool:
