@@ -116,14 +116,14 @@ class Gazetteer:
             for key in keys[0]:
                 self.adjectives[key].append((keys[1:-1], keys[-1], entry))
         if keys:
-            surface = tuple(w.lower().replace("ё", "е") for w in words)
+            surface = tuple(folded(w, self.lang) for w in words)
             for first in keys[0]:
                 self.phrases[first].append((keys, surface, entry))
 
     def _name_keys(self, word: str) -> frozenset[str]:
         """A Kazakh name word is matched as written (the text's word is peeled down to it:
         Алға must not become "ал"); a Russian one by its lemmas."""
-        return frozenset({word.lower()}) if self.lang == "kk" else word_keys(word, self.lang)
+        return frozenset({folded(word, "kk")}) if self.lang == "kk" else word_keys(word, self.lang)
 
     def _head_number(self, head: str, kind: str, lemma: str | None) -> str:
         """The number of a phrase's head (Kazakh: the last word, Russian: the first one);
@@ -322,7 +322,7 @@ def _without_initial(word: str) -> str:
 
 
 def _prefix(word: str) -> str:
-    return word[:PREFIX].replace("ё", "е")
+    return word[:PREFIX].replace("ё", "е").replace("э", "е")  # one key for both spellings
 
 
 def _rank(surface: tuple[str, ...], entry: Entry, words: Sequence[str],
@@ -330,7 +330,8 @@ def _rank(surface: tuple[str, ...], entry: Entry, words: Sequence[str],
     """Longest first; then the name spelt as in the text (Назарбаев, not Назарбаева); then the
     one the text's forms lead back to; then the most specific (аудандық әкімдіктер over
     аудандық әкімдік); then by kind, a person before a body before a collective party."""
-    exact = sum(s == w.lower().replace("ё", "е") for s, w in zip(surface, words, strict=True))
+    exact = sum(s in (low := w.lower().replace("ё", "е"), low.replace("э", "е"))
+                for s, w in zip(surface, words, strict=True))
     reached = sum(s in k for s, k in zip(surface, keys, strict=True))
     return (len(surface), exact, reached, sum(map(len, surface)), -KINDS.index(entry.kind))
 
@@ -361,10 +362,17 @@ def _singular_keys(word: str, person: bool) -> frozenset[str]:
 
 @lru_cache(maxsize=WORD_CACHE)
 def word_keys(word: str, lang: str) -> frozenset[str]:
-    low = word.lower().replace("ё", "е")
+    low = folded(word, lang)
     if lang == "kk":
         return kazakh.stems(low) | {low}
     return russian.lemmas(low) | {low}
+
+
+def folded(word: str, lang: str) -> str:
+    """A word as names are keyed: lower case, "ё" as "е", and in Kazakh "э" as "е" (a text
+    read from the Latin script spells "Энергетика" as "Енергетика")."""
+    low = word.lower().replace("ё", "е")
+    return low.replace("э", "е") if lang == "kk" else low
 
 
 @lru_cache(maxsize=WORD_CACHE)
