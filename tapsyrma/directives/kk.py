@@ -388,6 +388,8 @@ def _converb_clause(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) -> Frame | None:
+    if i and words[i - 1] in lexicon()["question_words"]:
+        return None  # "Президент әкімдеріне қандай тапсырма берді": a headline that asks
     for light in lexicon()["light"]:
         if words[i] not in light["nouns"]:
             continue

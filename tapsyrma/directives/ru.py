@@ -95,6 +95,11 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         if "forms" in verb and word.lower() not in verb["forms"]:
             continue
         if russian.lemmas(word) & verb["lemmas"] and _is_order_form(word):
+            if i and tokens[i - 1].text.lower() == "не":
+                return None  # "Мы не требуем …", "не поручал": no order given
+            if verb["kind"] == "demand" and russian.best_has(word, "plur", "3per") and (
+                    nominative_party_span(tokens, i, "ru") is None):
+                return None  # "Кроме того, требуют исполнения …": they, nobody named
             if russian.best_has(word, "PRTS") and verb["addressee"] == "accusative":
                 return _obliged_frame(tokens, i, verb["kind"])
             if "object" in verb:
@@ -475,6 +480,9 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             continue
         window = range(max(0, i - 3), min(len(tokens), i + 7))
         nouns = [j for j in window if russian.lemmas(tokens[j].text) & light["nouns"]]
+        if nouns and nouns[0] and tokens[nouns[0] - 1].text.lower() in lexicon()[
+                "question_words"]:
+            return None  # "Какие поручения дал Токаев акимам": a headline that asks
         if nouns:
             span = (min(i, nouns[0]), max(i, nouns[0]) + 1)
             return _frame(tokens, *span, light["kind"], light["addressee"], noun=nouns[0],
