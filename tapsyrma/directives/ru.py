@@ -1083,7 +1083,10 @@ def _things_relative(tokens: Sequence[Token], start: int) -> bool:
 
 
 def _inanimate(word: str) -> bool:
-    return russian.best_has(word, "inan") and not word.isupper()
+    """A thing, not someone: not an abbreviation, nor a capitalised word the dictionary does
+    not know (a name: "Нурбол Нурсагатов поручил")."""
+    return russian.best_has(word, "inan") and not word.isupper() and (
+        not word[:1].isupper() or russian.analyser().word_is_known(word.lower()))
 
 
 def _nominative_head(word: str) -> bool:
