@@ -453,7 +453,20 @@ def _person_variants(full: str) -> list[str]:
         # given name and patronymic: how the Kazakh press names officials ("Серік Мақашұлы"),
         # how a Russian speaker addresses one ("Роман Васильевич, поручаю вам …")
         variants.append(f"{parts[0]} {parts[1]}")
+        variants.extend(f"{parts[0]} {russian_form}" for russian_form in _russian_patronymics(
+            parts[1]))
     return variants
+
+
+def _russian_patronymics(patronymic: str) -> list[str]:
+    """A Kazakh patronymic as a Russian speaker says it: "Махмудулы" is also "Махмудович"
+    ("Женис Махмудович поручил …"), "Сапаркызы" "Сапаровна"."""
+    for kazakh_ending, endings in (("улы", ("ович", "евич")), ("ұлы", ("ович", "евич")),
+                                   ("кызы", ("овна", "евна")), ("қызы", ("овна", "евна"))):
+        if patronymic.endswith(kazakh_ending):
+            stem = patronymic[: -len(kazakh_ending)]
+            return [stem + ending for ending in endings]
+    return []
 
 
 NAME_LANGS = {"ru": ("ru", "en"), "kk": ("kk", "ru", "en")}
