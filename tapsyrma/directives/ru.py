@@ -608,6 +608,11 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if _things_relative(tokens, start) or (kind == "demand" and issuer is None and subject is None
                                            and _thing_before(tokens, start)):
         return None  # "проблем, которые требуют решения", "Низкое качество дорог требует …"
+    named = issuer or subject
+    if named and _joined_to_addressee(tokens, named, addressees, start):
+        addressees, issuer, subject = sorted({named, *addressees}), None, None  # "МЧС и
+        # Мининформации особо поручил …": a body joined to one told, before a verb of one,
+        # is told too (the abbreviation does not decline)
     antecedent = _relative_dative(tokens, start)
     if antecedent and not addressees:  # "Роман Скляр, которому поручили руководить работами":
         addressees, issuer = [antecedent], None  # he is told, by whoever the article says
@@ -1053,6 +1058,16 @@ def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | No
             return (first, end)
         end -= 1
     return None
+
+
+def _joined_to_addressee(tokens: Sequence[Token], issuer: tuple[int, int],
+                         addressees: list[tuple[int, int]], verb: int) -> bool:
+    """The issuer's span joined by "и" to an addressee's, before a singular past verb."""
+    joined = any((a[0] == issuer[1] + 1 and tokens[issuer[1]].text.lower() == "и")
+                 or (a[1] + 1 == issuer[0] and tokens[a[1]].text.lower() == "и")
+                 for a in addressees)
+    return joined and russian.best_has(tokens[verb].text, "sing", "past") and not _passive(
+        tokens[verb:verb + 1])
 
 
 def _relative_dative(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
