@@ -618,7 +618,9 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         addressees, issuer = [antecedent], None  # he is told, by whoever the article says
         subject = None
     if _passive(tokens[start:end]):  # "Акиму Темиртау дано указание": no subject gives it,
-        subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …")
+        subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …"),
+        if subject and _apart(addressees, subject) != addressees:
+            subject = None  # but not one of those told ("акиматам и участковым полицейским")
     issuer = issuer or subject
     if issuer and _addressed(tokens, issuer, start):  # "Роман Васильевич, поручаю вам …"
         you = all(e - s == 1 and tokens[s].text.lower() in SECOND_PERSON for s, e in addressees)
