@@ -477,7 +477,12 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
                 deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))):
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
         # words give it a term or continue the orders he gave just before
-    addressees = _not_himself(_addressees(tokens, frame, lang, state, grammar), issuer)
+    addressees = _addressees(tokens, frame, lang, state, grammar)
+    if frame.issuer and not issuer.office and any(a.id == issuer.id for a in addressees):
+        # "акиматы подтвердили готовность, … поэтому акиматы должны …": the body obliged is
+        # not the one who obliges it; the speaker or the article's issuer is
+        issuer, confidence = _issuer(tokens, index, replace(frame, issuer=None), lang, state)
+    addressees = _not_himself(addressees, issuer)
     if not addressees and _told_you(tokens, frame) and _in_speech(state, index, tokens, lang):
         # "вам нужно персонально держать на контроле …": those he speaks to
         addressees = state.hearers.get(index) or _scene_addressees(state, index, issuer)
