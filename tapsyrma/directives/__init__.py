@@ -430,7 +430,25 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
             state.last_issuer = parties[0]
             if state.list_open:  # "Глава правительства поручил:" heads the list of his orders
                 state.main_issuer = state.main_issuer or parties[0]
+    chair = _chair(sentence.tokens, lang, state.context)
+    if chair:  # "под председательством акима района …": whose meeting gives its orders
+        state.last_issuer = state.last_issuer or chair
     state.reporters = _reporters(sentence.tokens, lang, state.context) or state.reporters
+
+
+def _chair(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Party | None:
+    """Who chaired the meeting a sentence names: "под председательством акима района
+    Нурлыбека Унербаева", "облыс әкімі Сергей Кулагиннің төрағалығымен"."""
+    low = [t.text.lower() for t in tokens]
+    if lang == "kk":
+        at = next((k for k, w in enumerate(low) if w.startswith("төрағалығ")), None)
+        span = (max(0, at - 5), at) if at else None
+    else:
+        at = next((k for k in range(len(low) - 1) if low[k] == "под"
+                   and low[k + 1] == "председательством"), None)
+        span = (at + 2, min(len(tokens), at + 8)) if at is not None else None
+    parties = span_parties(tokens, span, lang, context) if span else []
+    return parties[0] if parties else None
 
 
 def _reporters(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
