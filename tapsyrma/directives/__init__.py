@@ -496,7 +496,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
         # words give it a term or continue the orders he gave just before
     addressees = _addressees(tokens, frame, lang, state, grammar)
-    if frame.issuer and not issuer.office and any(a.id == issuer.id for a in addressees):
+    if frame.issuer and not issuer.office and issuer.id not in PERSONAL_OFFICES and any(
+            a.id == issuer.id for a in addressees):  # (a district's akim tells its villages')
         # "акиматы подтвердили готовность, … поэтому акиматы должны …": the body obliged is
         # not the one who obliges it; the speaker or the article's issuer is
         issuer, confidence = _issuer(tokens, index, replace(frame, issuer=None), lang, state)
