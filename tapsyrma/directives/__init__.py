@@ -30,7 +30,12 @@ from tapsyrma.directives.parties import (
     strangers,
     title_office,
 )
-from tapsyrma.directives.quotes import dialogue_lines, open_quotes, speaker_spans
+from tapsyrma.directives.quotes import (
+    dialogue_lines,
+    open_quotes,
+    speaker_spans,
+    speech_verbs,
+)
 from tapsyrma.directives.timing import find_deadline, find_recurrence
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.places import region_counts
@@ -70,8 +75,6 @@ ACTION_STEM = 5
 SAME_ACTION_SHARE = 0.6
 # "поручил им", "поставил перед ними": an addressee named before
 ADDRESSEE_PRONOUNS = frozenset().union(*ru.ADDRESSEE_PRONOUNS.values())
-SECOND_PERSON = frozenset({"вам", "вас", "вами", "тебе", "тебя", "тобой", "сізге", "сіздерге",
-                           "сендерге", "саған"})
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
 
 
@@ -439,14 +442,15 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
 def _chair(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Party | None:
     """Who chaired the meeting a sentence names: "под председательством акима района
     Нурлыбека Унербаева", "облыс әкімі Сергей Кулагиннің төрағалығымен"."""
-    low = [t.text.lower() for t in tokens]
     if lang == "kk":
-        at = next((k for k, w in enumerate(low) if w.startswith("төрағалығ")), None)
+        at = next((k for k, t in enumerate(tokens) if t.text.lower().startswith("төрағалығ")),
+                  None)
         span = (max(0, at - 5), at) if at else None
     else:
-        at = next((k for k in range(len(low) - 1) if low[k] == "под"
-                   and low[k + 1] == "председательством"), None)
-        span = (at + 2, min(len(tokens), at + 8)) if at is not None else None
+        at = next((k for k in range(1, len(tokens))
+                   if tokens[k].text.lower() == "председательством"
+                   and tokens[k - 1].text.lower() == "под"), None)
+        span = (at + 1, min(len(tokens), at + 7)) if at is not None else None
     parties = span_parties(tokens, span, lang, context) if span else []
     return parties[0] if parties else None
 
@@ -634,15 +638,10 @@ def _said_that(tokens: Sequence[Token], lang: str) -> int | None:
     """Where a Russian verb of saying opens a clause of what was said ("подчеркнул, что …")."""
     if lang != "ru":
         return None
-    verbs = _speech_verbs()
+    verbs = speech_verbs("ru")
     return next((k for k in range(len(tokens) - 2) if tokens[k].text.lower() in verbs
                  and tokens[k + 1].text == "," and tokens[k + 2].text.lower() in ("что", "чтобы")),
                 None)
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(load("speech")["ru"])
 
 
 def _according_to_phrases(tokens: Sequence[Token], lang: str) -> list[tuple[int, int]]:
@@ -657,7 +656,7 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
     out: list[Party] = []
     for span in frame.addressees:
         words = [t.text for t in tokens[slice(*span)]]
-        if len(words) == 1 and words[0].lower() in SECOND_PERSON:
+        if len(words) == 1 and words[0].lower() in ru.SECOND_PERSON:
             continue  # "вам": those he speaks to (`_told_you`)
         if len(words) == 1 and words[0].lower() in ADDRESSEE_PRONOUNS:
             out.extend(_antecedent(tokens, span[0], frame, lang, state))
@@ -697,7 +696,7 @@ def _continues_orders(state: _State, index: int, tokens: Sequence[Token],
 
 def _told_you(tokens: Sequence[Token], frame: Frame) -> bool:
     """The order is said to "you" ("вам нужно …", "Даю вам месяц …")."""
-    return any(e - s == 1 and tokens[s].text.lower() in SECOND_PERSON
+    return any(e - s == 1 and tokens[s].text.lower() in ru.SECOND_PERSON
                for s, e in frame.addressees)
 
 

@@ -362,15 +362,12 @@ def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
 
 
 def is_authority_at(tokens: Sequence[Token], j: int, lang: str) -> bool:
-    return any(m.start <= j < m.end and _authority(m) for m in mentions_of(tokens, lang)) or (
-        names_region_body(tokens, j, lang))
-
-
-def names_region_body(tokens: Sequence[Token], j: int, lang: str) -> bool:
-    """A region told as a body, its noun in the dative: "Атырауской областям" (its akim)."""
-    return any(m.start <= j < m.end and m.entry.kind == "region"
-               and tokens[m.end - 1].text.lower() in _region_nouns(lang)
-               for m in mentions_of(tokens, lang))
+    """A word of an authority, or of a region told as a body, its noun in the dative
+    ("Атырауской областям": its akim)."""
+    nouns = _region_nouns(lang)
+    return any(m.start <= j < m.end and (_authority(m) or (
+        m.entry.kind == "region" and tokens[m.end - 1].text.lower() in nouns))
+        for m in mentions_of(tokens, lang))
 
 
 @cache

@@ -20,10 +20,20 @@ INITIAL_DOT = r"(?<![^\W\d_]{2})\.(?=\w)"
 DASH = r"[-–—]"
 
 
+# Each opening quotation mark with the one that closes it.
+QUOTE_PAIRS = {"«": "»", "\"": "\"", "“": "”", "„": "“"}
+
+
+@cache
+def speech_verbs(lang: str) -> frozenset[str]:
+    """The verbs that name a speaker in one language ("заявил", "деді")."""
+    return frozenset(load("speech")[lang])
+
+
 @cache
 def _speech_verbs() -> str:
     """The verbs that name a speaker, longest first, as one alternation."""
-    return "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in load("speech")[lang]),
+    return "|".join(sorted((re.escape(v) for lang in ("ru", "kk") for v in speech_verbs(lang)),
                            key=len, reverse=True))
 
 
@@ -76,7 +86,6 @@ SAID_SO = re.compile(r"^(?:(?:осылай|бұлай)\s+деген\s+(?P<who>[^
                      re.IGNORECASE)
 # A quotation its speaker introduces with a colon: "Бұл ретте президент: «…»", "Токаев: "…""
 INTRODUCED = re.compile(r":\s*(?P<open>[«\"“])")
-MATCHING = {"«": "»", "\"": "\"", "“": "”"}
 SPEAKER_CHARACTERS = 80  # the words before the colon that may name the speaker
 NOT_IN_SPEAKER = re.compile(r"[.!?\n:«»\"“”]")
 
@@ -89,7 +98,7 @@ def introduced_quotes(text: str) -> list[tuple[int, int, int, int]]:
         before = text[max(0, m.start() - SPEAKER_CHARACTERS):m.start()]
         stops = list(NOT_IN_SPEAKER.finditer(before))
         who_start = m.start() - len(before) + (stops[-1].end() if stops else 0)
-        close = text.find(MATCHING[m["open"]], m.end())
+        close = text.find(QUOTE_PAIRS[m["open"]], m.end())
         if close != -1 and m.start() - who_start >= 2:
             out.append((m.start("open"), close + 1, who_start, m.start()))
     return out

@@ -15,6 +15,7 @@ from tapsyrma import russian
 from tapsyrma.data import load_lexicon
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import agent_span, is_authority_at, nominative_party_span
+from tapsyrma.directives.quotes import QUOTE_PAIRS
 from tapsyrma.directives.timing import find_deadline
 from tapsyrma.entities.gazetteer import mentions_of
 from tapsyrma.records import Token
@@ -160,7 +161,7 @@ def _clause_start(tokens: Sequence[Token], i: int) -> int:
     start = i
     while start > 0:
         before = tokens[start - 1].text
-        if before in NAME_QUOTES.values():  # a name in quotes: Фонду «Самрук-Қазына» нужно …
+        if before in QUOTE_PAIRS.values():  # a name in quotes: Фонду «Самрук-Қазына» нужно …
             opening = next((k for k in range(start - 2, -1, -1)
                             if _quoted_name_end(tokens, k) == start), None)
             if opening is not None and opening > 0:
@@ -949,7 +950,6 @@ def _first_infinitive(tokens: Sequence[Token], i: int) -> int | None:
     return None
 
 
-NAME_QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“"}
 QUOTED_NAME_WORDS = 25  # "«Отдел жилищно-коммунального хозяйства … города Уральска»"
 
 
@@ -957,7 +957,7 @@ def _quoted_name_end(tokens: Sequence[Token], j: int) -> int | None:
     """Past a name in quotes that opens at j ("«Самрук-Қазына»", ""Самрук-Казына""): a
     capitalised word first and no verb inside (a quotation has one); None when none opens
     there."""
-    closing = NAME_QUOTES.get(tokens[j].text)
+    closing = QUOTE_PAIRS.get(tokens[j].text)
     if closing is None or j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper():
         return None
     for k in range(j + 1, min(len(tokens), j + QUOTED_NAME_WORDS)):

@@ -298,7 +298,7 @@ class Gazetteer:
                     continue
                 if not all(phrase[k] & keys[i + k] for k in range(1, len(phrase))):
                     continue
-                rank = _rank(surface, entry, words[i:end], keys[i:end])
+                rank = _rank(surface, entry, words[i:end], keys[i:end], self.lang)
                 if rank > best_rank:
                     best, best_rank = Mention(i, end, entry), rank
         return best
@@ -326,12 +326,11 @@ def _prefix(word: str) -> str:
 
 
 def _rank(surface: tuple[str, ...], entry: Entry, words: Sequence[str],
-          keys: Sequence[frozenset[str]]) -> tuple[int, ...]:
+          keys: Sequence[frozenset[str]], lang: str) -> tuple[int, ...]:
     """Longest first; then the name spelt as in the text (Назарбаев, not Назарбаева); then the
     one the text's forms lead back to; then the most specific (аудандық әкімдіктер over
     аудандық әкімдік); then by kind, a person before a body before a collective party."""
-    exact = sum(s in (low := w.lower().replace("ё", "е"), low.replace("э", "е"))
-                for s, w in zip(surface, words, strict=True))
+    exact = sum(s == folded(w, lang) for s, w in zip(surface, words, strict=True))
     reached = sum(s in k for s, k in zip(surface, keys, strict=True))
     return (len(surface), exact, reached, sum(map(len, surface)), -KINDS.index(entry.kind))
 
