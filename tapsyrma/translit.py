@@ -15,7 +15,8 @@ from functools import cache
 
 from tapsyrma import data
 
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]*)*")
+# Combining marks belong to their letter ("О" + U+0301 typed for "Ó").
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*(?:'(?:[^\W\d_]|[\u0300-\u036f])*)*")
 LETTER = re.compile(r"[^\W\d_]")
 # Latin letters, the signs inside the Latin-1 block (× ÷) aside.
 LATIN_LETTER = re.compile(r"(?![×÷])[A-Za-zÀ-ɏḀ-ỿ]")
@@ -160,10 +161,16 @@ def _convert_span(span: str, alphabet: Alphabet) -> str:
 def _convert_word(word: str, alphabet: Alphabet) -> str:
     if not LATIN_LETTER.search(word):
         return word
+    word = unicodedata.normalize("NFC", word.translate(_homoglyphs()))
     stem, rest = _split_loanword(word)
     converted = stem + alphabet.pattern.sub(lambda m: _letter(m.group(), alphabet), rest)
     converted = _fix_short_i(converted)
     return converted.replace("'", "")
+
+
+@cache
+def _homoglyphs() -> dict[int, str]:
+    return str.maketrans(_settings()["homoglyphs"])
 
 
 def _split_loanword(word: str) -> tuple[str, str]:

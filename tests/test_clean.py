@@ -345,8 +345,13 @@ CYRILLIC_2021_INFORMAL = "Ақмола облысының әкімі тұрғы�
 LATIN_2017 = ("Memleket basshysy Qasym-Jomart Toqaev a'ki'mderge turg'yndardyn' "
               "qay'i'psi'zdi'gi'n saqtay' ja'ne aimaqtardy damy'tudy tapsyrdy.")
 
+# A Cyrillic О with a combining acute typed for the Latin Ó of 2018.
+LATIN_HOMOGLYPH = "О\u0301ńirlerdiń ákimderi halyq sanaǵyna daıyndyqty jeke baqylaýǵa alsyn."
+CYRILLIC_HOMOGLYPH = "Өңірлердің әкімдері халық санағына дайындықты жеке бақылауға алсын."
+
 
 @pytest.mark.parametrize("latin,cyrillic", [(LATIN_2018, CYRILLIC_2018),
+                                            (LATIN_HOMOGLYPH, CYRILLIC_HOMOGLYPH),
                                             (LATIN_2021, CYRILLIC_2021),
                                             (LATIN_2021_INFORMAL, CYRILLIC_2021_INFORMAL),
                                             (LATIN_MIXED, CYRILLIC_MIXED)])

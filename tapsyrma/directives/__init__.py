@@ -240,6 +240,7 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
     of the same sentences."""
     found: list[Party] = []
     hosts: list[Party] = []
+    bodies: list[Party] = []  # whose meeting it was: those present when none is named
     general = None  # the sentence that names the akims met in general
     for number, sentence in enumerate(sentences[:LEAD_SENTENCES + SCENE_DETAIL]):
         if number >= LEAD_SENTENCES and general is None:
@@ -256,17 +257,23 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         if number >= LEAD_SENTENCES:
             continue
         grammar = kk if slang == "kk" else ru
+        held: list[Party] = []
         for span in grammar.meeting_bodies(tokens):
             head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
-            met.extend(span_parties(tokens, span, slang, context, [head] if head else []))
-        host = nominative_party_span(tokens, len(tokens), slang)
-        if met and host:
-            hosts.extend(span_parties(tokens, host, slang, context))
+            held.extend(span_parties(tokens, span, slang, context, [head] if head else []))
+        host = _subject_span(tokens, slang) if met or held else None
+        hosting = span_parties(tokens, host, slang, context) if host else []
+        hosts.extend(hosting)
+        # in the nominative: "Оған қала, аудан әкімдері … қатысты"; not who held the meeting
+        # ("облыс әкімі … аудан әкімдері қосылған штаб отырысында")
+        participants = [p for p in _participants(tokens, slang, context)
+                        if not any(_same_party(p, h) for h in hosting)]
         found.extend(met)
-        found.extend(_participants(tokens, slang, context))  # in the nominative: no host
+        bodies.extend(held)
+        found.extend(participants)
         if general is None and any(p.id == "akims" for p in found):
             general = number
-    return [p for p in _one_per_id(found) if p.id not in SCENE_EXCLUDED], hosts
+    return [p for p in _one_per_id(found or bodies) if p.id not in SCENE_EXCLUDED], hosts
 
 
 def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
@@ -418,16 +425,16 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
     """Remember the authority a sentence names as its subject, for a later "Он поручил",
     unless the sentence's order is for him ("Роман Скляр, которому поручили …"), and the
     bodies named, for a later bare "министерству"."""
-    state.context.named.extend(m.entry.key for m in mentions_of(sentence.tokens, lang)
+    mentions = mentions_of(sentence.tokens, lang)
+    state.context.named.extend(m.entry.key for m in mentions
                                if m.entry.kind in ("body", "title", "party")
                                and "{" not in m.entry.key)
-    # The subject is the first authority in the nominative, not the last: "Глава государства
-    # Касым-Жомарт Токаев заслушал доклад акима Жениса Касымбека"
-    span = nominative_party_span(sentence.tokens, len(sentence.tokens), lang)
+    listed = list(dict.fromkeys(m.entry.key for m in mentions
+                                if m.entry.kind == "region" and m.entry.key != "kazakhstan"))
+    if len(listed) > 1:  # for a later "акимам данных регионов"
+        state.context.listed = listed
+    span = _subject_span(sentence.tokens, lang)
     if span:
-        span = next((found for m in mentions_of(sentence.tokens, lang) if m.end <= span[0]
-                     and (found := nominative_party_span(sentence.tokens, m.end, lang))
-                     and found[1] == m.end), span)
         parties = span_parties(sentence.tokens, span, lang, state.context)
         if parties and not any(_same_party(parties[0], p) for p in told):
             state.last_issuer = parties[0]
@@ -437,6 +444,17 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
     if chair:  # "под председательством акима района …": whose meeting gives its orders
         state.last_issuer = state.last_issuer or chair
     state.reporters = _reporters(sentence.tokens, lang, state.context) or state.reporters
+
+
+def _subject_span(tokens: Sequence[Token], lang: str) -> tuple[int, int] | None:
+    """The authority a sentence names as its subject: the first in the nominative, not the
+    last ("Глава государства Касым-Жомарт Токаев заслушал доклад акима Жениса Касымбека")."""
+    span = nominative_party_span(tokens, len(tokens), lang)
+    if span:
+        span = next((found for m in mentions_of(tokens, lang) if m.end <= span[0]
+                     and (found := nominative_party_span(tokens, m.end, lang))
+                     and found[1] == m.end), span)
+    return span
 
 
 def _chair(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Party | None:
@@ -512,7 +530,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and frame.scene and not frame.impersonal:
-        addressees = (_concerned(state, index, sentence, lang) or state.hearers.get(index)
+        addressees = (_concerned(state, index, sentence, lang, issuer) or state.hearers.get(index)
                       or _scene_addressees(state, index, issuer))
     if not addressees:
         if frame.soft:
@@ -523,6 +541,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
             addressees = [UNSPECIFIED]
         else:
             addressees = ((frame.first_person and _jurisdiction(sentence.text, lang))
+                          or _everywhere(sentence.text, lang, issuer)
                           or _carried_addressees(state, index, issuer))
     addressees = _one_per_id(_subordinate_akims(
         _with_partners(addressees, tokens, lang, state, issuer), issuer))
@@ -764,13 +783,32 @@ def _in_speech(state: _State, index: int, tokens: Sequence[Token], lang: str) ->
         state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
 
 
-def _concerned(state: _State, index: int, sentence: Sentence, lang: str) -> list[Party]:
+def _concerned(state: _State, index: int, sentence: Sentence, lang: str, issuer: Party
+               ) -> list[Party]:
     """Those whose districts or regions the speaker's words are about, in this sentence or,
     within his speech, the one before: "Бұл – барлық өңірлерге қатысты мәселе. Жылу беру
     маусымын уақтылы бастау қажет"."""
-    return _jurisdiction(sentence.text, lang) or (
+    return _jurisdiction(sentence.text, lang) or _everywhere(sentence.text, lang, issuer) or (
         _jurisdiction(state.sentences[index - 1].text, lang)
         if index and {index - 1, index} <= state.dialogue else [])
+
+
+def _everywhere(text: str, lang: str, issuer: Party) -> list[Party]:
+    """An order for every district or region ("во всех городах и районах открыть …", "в
+    каждом районе нужно создать …") is for those who run them: the districts' akims when a
+    region's or a town's akim gives it, the regions' akims when the head of state or of
+    government does."""
+    office = issuer.office or issuer.id
+    party = ("district-akims" if office.startswith("akim:")
+             else "akims" if office in PROMISERS else None)
+    low = text.lower().replace("ё", "е")
+    return [Party(party, "")] if party and _everywhere_patterns(lang)[party].search(low) else []
+
+
+@cache
+def _everywhere_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    return {party: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words[lang])) + ")")
+            for party, words in load("parties")["everywhere"].items()}
 
 
 def _jurisdiction(text: str, lang: str) -> list[Party]:

@@ -61,6 +61,7 @@ class DocumentContext:
     offices: Counter = field(default_factory=Counter)  # offices named by titles in the text
     titles: set[str] = field(default_factory=set)  # the titles themselves ("akim:{oblast}")
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
+    listed: list[str] = field(default_factory=list)  # the regions the last list of them named
     # Persons the gazetteer does not know, by the title the article gives them ("Аким
     # области Абельгази Кусаинов"): that title elsewhere in the article is them.
     local: dict[str, Party] = field(default_factory=dict)
@@ -459,6 +460,11 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     ) and not _all_regions(tokens, span, inside, lang):  # "акимам Абайской и ЗКО
         return [context.office_party(f"akim:{r}", parties[0].name)  # областей"
                 for r in regions]
+    if parties and context.listed and all(p.id == "akims" for p in parties) and any(
+            tokens[k].text.lower() in _listed_words(lang)  # a Kazakh one just before it
+            for k in range(span[0] - (lang == "kk" and span[0] > 0), span[1])):
+        # "Акимам данных регионов" after "Это город Алматы, области Абай и Улытау, …"
+        return [context.office_party(f"akim:{r}", parties[0].name) for r in context.listed]
     if parties:
         return list(dict.fromkeys(parties))
     name = " ".join(t.text for t in tokens[span[0]:span[1]])
@@ -492,6 +498,11 @@ def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequenc
 @cache
 def _district_name_words(lang: str) -> frozenset[str]:
     return frozenset(load("parties")["district_name_words"][lang])
+
+
+@cache
+def _listed_words(lang: str) -> frozenset[str]:
+    return frozenset(load("parties")["listed_regions"][lang])
 
 
 @cache
