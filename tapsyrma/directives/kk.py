@@ -147,7 +147,36 @@ def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                    None)  # "Мемлекет басшысы «әкімдер … өткізсін» деп": whose words they are
     issuer = nominative_party_span(tokens, opening, "kk") if opening else None
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
-                 issuer=issuer if issuer and issuer[0] >= floor else None, addressees=(subject,))
+                 issuer=issuer if issuer and issuer[0] >= floor else None,
+                 addressees=tuple(_listed_subjects(tokens, subject, floor)))
+
+
+def _listed_subjects(tokens: Sequence[Token], subject: tuple[int, int], floor: int
+                     ) -> list[tuple[int, int]]:
+    """Every authority of a list in the nominative ("Өңірлердің әкімдері, Ұлттық статистика
+    бюросы және Ішкі істер, Денсаулық сақтау министрліктері … пысықтасын"), not the last alone;
+    one the gazetteer does not know by its head noun."""
+    known = {m.end: m.start for m in mentions_of(tokens, "kk")
+             if m.entry.kind in ("party", "body")}
+    spans = [subject]
+    k = subject[0]
+    while k - 2 >= floor and tokens[k - 1].text.lower() in COORDINATORS:
+        end = k - 1
+        if end in known:
+            start = known[end]
+        elif addressee_head([tokens[end - 1].text]) and is_nominative(tokens[end - 1].text, "kk"):
+            start = _phrase_start(tokens, end - 1)
+            while start > floor and start > end - 4 and tokens[start - 1].text[:1].isalpha() \
+                    and tokens[start - 1].text.lower() not in COORDINATORS \
+                    and is_nominative(tokens[start - 1].text, "kk"):
+                start -= 1  # the name before its head noun: "Ұлттық статистика бюросы"
+        else:
+            break
+        if start < floor or not is_nominative(tokens[end - 1].text, "kk"):
+            break
+        spans.insert(0, (start, end))
+        k = start
+    return spans
 
 
 def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int

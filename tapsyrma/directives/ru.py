@@ -904,10 +904,6 @@ def _shared_head(tokens: Sequence[Token], k: int, cases: tuple[str, ...]) -> boo
         and russian.in_case(tokens[k + 1].text, c, ("ADJF",)) for c in cases)
 
 
-def _starts_region(tokens: Sequence[Token], i: int) -> bool:
-    return any(m.start == i and m.entry.kind == "region" for m in mentions_of(tokens, "ru"))
-
-
 def _starts_elided(tokens: Sequence[Token], i: int) -> bool:
     """A region or a ministry named without its noun, said once for the list."""
     return any(m.start == i and (m.entry.kind == "region" or m.entry.by_field)
@@ -916,10 +912,11 @@ def _starts_elided(tokens: Sequence[Token], i: int) -> bool:
 
 def _continues_genitive(tokens: Sequence[Token], i: int) -> bool:
     """ "акимам районов и городов", "акимам Абайской и Западно-Казахстанской областей": the
-    "и" joins two genitives or two regions, not two addressees."""
+    "и" joins two genitives, two regions or two ministries' fields ("министерствам
+    энергетики и национальной экономики"), not two addressees."""
     if i + 1 >= len(tokens):
         return False
-    if _starts_region(tokens, i + 1):
+    if _starts_elided(tokens, i + 1):
         return True
     return (russian.has(tokens[i - 1].text, "gent") and russian.has(tokens[i + 1].text, "gent")
             and not russian.has(tokens[i + 1].text, "datv"))
