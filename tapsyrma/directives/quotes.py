@@ -138,11 +138,12 @@ SIGNED_LINE = re.compile(rf"[,.!?»\"]\s*{DASH}\s*(?P<who>(?:[^\W\d_][\w.-]*\s*)
 
 @cache
 def _said_line() -> re.Pattern[str]:
-    """A line that closes with ", деп атап өтті Мемлекет басшысы." or ", подчеркнул аким.":
-    its words are the speaker's, quotation marks or not."""
+    """A line that closes with ", деп атап өтті Мемлекет басшысы." or ", подчеркнул аким.",
+    or that is only such a close: its words (or those of the line before) are the speaker's,
+    quotation marks or not."""
     verbs = _speech_verbs()
-    return re.compile(rf",\s*(?:{verbs})\s+(?P<who>[^\W\d_](?:[^.!?\n,]|{INITIAL_DOT}){{1,60}}?)"
-                      rf"[.!]?\s*$")
+    return re.compile(rf"(?:,|^)\s*(?:{verbs})\s+"
+                      rf"(?P<who>[^\W\d_](?:[^.!?\n,]|{INITIAL_DOT}){{1,60}}?)[.!]?\s*$")
 
 
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
@@ -152,13 +153,18 @@ def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[i
         for k, s in enumerate(sentences):  # quote, below, name its speaker more surely
             if s.start < end and s.end > start:
                 found[k] = (who_start, who_end)
+    before = None  # the line before, when it ends with a comma
     for line in re.finditer(r"[^\n]+", text):
         said = _said_line().search(line.group())  # "…, деп ескертті Мемлекет басшысы."
-        if said:
+        # "… взять на личный контроль каждый пункт поручений,\nуказал глава кабмина.": the
+        # verb on a line of its own closes the line before
+        opened = line.start() if said and said.start() else before
+        if said and opened is not None:
             who = (line.start() + said.start("who"), line.start() + said.end("who"))
             for k, s in enumerate(sentences):
-                if line.start() <= s.start < line.start() + said.start():
+                if opened <= s.start < line.start() + said.start():
                     found[k] = who
+        before = line.start() if line.group().rstrip().endswith(",") else None
         signed = SIGNED_LINE.search(line.group())  # "Вам предстоит … работать, – Токаев."
         if signed and signed.group("who")[:1].isupper():
             who = (line.start() + signed.start("who"), line.start() + signed.end("who"))
