@@ -48,6 +48,9 @@ REPORTS = [
      "маршруттарға шықты.", "kk", "done"),
     ("Облыс әкімі Президентке су тасқынынан зардап шеккендерді баспанамен қамту туралы "
      "баяндады.", "kk", "in-progress"),
+    ("Во исполнение поручения Главы государства школа построена, но с опозданием на год.", "ru",
+     "late"),
+    ("Президенттің тапсырмасы бойынша басталған аурухана құрылысы тоқтатылды.", "kk", "failed"),
     # Not reports
     ("Поручение акима города сократить очереди пока не выполнено, заявили депутаты.", "ru",
      None),
@@ -90,6 +93,11 @@ def stored(**fields) -> StoredDirective:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("fields", "reports", "expected"), [
     ({"status": "open"}, ["done"], "open"),  # the reviewer's word stands
     ({}, ["in-progress", "done"], "done"),
+    # a setback makes the directive overdue until a later report says done
+    ({}, ["in-progress", "late"], "overdue"),
+    ({}, ["late", "in-progress"], "overdue"),
+    ({}, ["late", "done"], "done"),
+    ({}, ["done", "failed"], "overdue"),
     ({"deadline_date": date(2026, 1, 1)}, ["in-progress"], "in-progress"),
     ({"deadline_date": date(2025, 12, 31)}, [], "overdue"),
     ({"deadline_date": date(2026, 6, 1)}, [], "open"),
@@ -167,6 +175,18 @@ def test_a_report_naming_the_object_itself_is_told_from_one_naming_its_kind() ->
     ("Мектеп құрылысы қарастырылуда.", "kk", "in-progress"),
     ("Тасқыннан зардап шеккен 35 отбасы баспаналы болды.", "kk", "done"),
     ("Жаңа үйлер салынып жатқан аудандарға әкім барды.", "kk", None),
+    # setbacks: the deadline missed or moved, the work given up; not when only to be prevented
+    ("Однако задержки с возведением газоперерабатывающего завода вызывают опасения.", "ru",
+     "late"),
+    ("Сроки строительства школы сорваны.", "ru", "late"),
+    ("Запуск завода перенесен на 2027 год.", "ru", "late"),
+    ("Строительство больницы так и не было завершено.", "ru", "failed"),
+    ("Нельзя допустить срыва сроков строительства школы.", "ru", None),
+    ("Если сроки будут сорваны, подрядчика накажут.", "ru", None),
+    ("Мектеп құрылысы мерзімінде аяқталмады.", "kk", "late"),
+    ("Газ құбырының құрылысы кешіктірілді.", "kk", "late"),
+    ("Зауыт салу жобасы жүзеге аспады.", "kk", "failed"),
+    ("Құрылысты кешіктіруге жол бермеу керек.", "kk", None),
 ])
 def test_outcome_kind(sentence: str, lang: str, expected: str | None) -> None:
     assert outcome_kind(sentence, lang) == expected

@@ -51,6 +51,7 @@ QUOTED_NAME = re.compile(r"«([^«»\n]{3,80})»")
 NAME_WORDS = 4  # a quoted name is short; longer quotes are speech
 ROUTE = re.compile(r"(?<!\w)([^\W\d_]{4,})\s*[-–—]\s*([^\W\d_]{4,})(?!\w)")
 STATUSES = ("open", "in-progress", "done", "overdue", "unknown")
+SETBACKS = ("late", "failed")  # what reports may say besides "done" and "in-progress"
 # A directive with no deadline and no report after this long: nobody can tell.
 STALE_AFTER = timedelta(days=365)
 # A report answers a directive given at most this long before it.
@@ -74,7 +75,7 @@ class Reported:
     """A sentence read as a report of execution."""
 
     sentence: records.Sentence
-    reports: str  # done, in-progress
+    reports: str  # done, in-progress, late, failed
     issuer_office: str | None
     regions: tuple[str, ...]
     cited: bool = True  # it refers to an order ("во исполнение поручения"), not just an outcome
@@ -85,8 +86,10 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lexicon = load("followups")[lang]
     out = {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in lexicon[name]) + ")"
                             + lexicon.get(f"{name}_not_followed_by", ""))
-           for name in ("reference", "reference_alone", "report_back", "done", "in_progress")}
+           for name in ("reference", "reference_alone", "report_back", "done", "in_progress",
+                        "late", "failed")}
     out["obligation"] = _any_word(lexicon["obligation"])
+    out["setback_prevented"] = re.compile(r"(?<!\w)" + lexicon["setback_prevented"])
     for issuer, words in lexicon["issuer"].items():
         out[f"issuer:{issuer}"] = re.compile("|".join(map(re.escape, words)))
     out["recap"] = _any_word(map(re.escape, lexicon["recap"]))
@@ -124,11 +127,14 @@ def find_reports(doc: records.Document) -> list[Reported]:
 def outcome_kind(text: str, lang: str) -> str | None:
     """`done` or `in-progress` for a sentence whose words say so, cited order or not."""
     low = text.lower()
+    patterns = _patterns(lang)
+    setback = _setback(low, lang)
     if lang == "ru":
         low = _without_negated(low)
-    patterns = _patterns(lang)
     if patterns["obligation"].search(low):
         return None
+    if setback:
+        return setback
     if patterns["in_progress"].search(low):
         return "in-progress"
     return "done" if patterns["done"].search(low) else None
@@ -200,12 +206,15 @@ def _recalls(sentence: str, lang: str) -> bool:
 def report_kind(text: str, lang: str) -> str | None:
     """`done` or `in-progress` when the sentence reports execution, else None."""
     low = text.lower()
+    patterns = _patterns(lang)
+    setback = _setback(low, lang)
     if lang == "ru":
         low = _without_negated(low)
-    patterns = _patterns(lang)
     report_back = patterns["report_back"].search(low)
     if not (patterns["reference"].search(low) or report_back):
         return None
+    if setback:
+        return setback
     done = not patterns["obligation"].search(low) and (
         patterns["done"].search(low) or _perfective_outcome(low, lang))
     ongoing = patterns["in_progress"].search(low)
@@ -214,6 +223,18 @@ def report_kind(text: str, lang: str) -> str | None:
     if done:
         return "done"
     return "in-progress" if patterns["reference_alone"].search(low) else None
+
+
+def _setback(low: str, lang: str) -> str | None:
+    """`failed` or `late` for a sentence that says the work was given up, or its deadline
+    missed or moved ("сроки сорваны", "құрылыс кешіктірілді"), unless the setback is only to be
+    prevented or feared ("не допустить срыва сроков", "если сроки будут сорваны")."""
+    patterns = _patterns(lang)
+    for kind in ("failed", "late"):
+        found = patterns[kind].search(low)
+        if found and not patterns["setback_prevented"].search(low[:found.start()]):
+            return kind
+    return None
 
 
 def _without_negated(low: str) -> str:
@@ -486,9 +507,13 @@ def status(directive: Directive, reports: Iterable[str], as_of: date) -> str:
     """A reviewer's status, else one derived from the reports, the deadline and the age."""
     if directive.status:
         return directive.status
-    reports = set(reports)
-    if "done" in reports:
+    reports = list(reports)  # in the order they were published
+    setbacks = [i for i, kind in enumerate(reports) if kind in SETBACKS]
+    done = [i for i, kind in enumerate(reports) if kind == "done"]
+    if done and (not setbacks or done[-1] > setbacks[-1]):
         return "done"
+    if setbacks:  # a missed or moved deadline, or work given up, until a later "done"
+        return "overdue"
     if "in-progress" in reports:
         return "in-progress"
     if directive.deadline_date is not None:

@@ -219,7 +219,7 @@ class Report(Base):
     sentence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    reports: Mapped[str] = mapped_column(String(20))  # done, in-progress
+    reports: Mapped[str] = mapped_column(String(20))  # done, in-progress, late, failed
     issuer_office: Mapped[str | None] = mapped_column(String(100))
     regions: Mapped[list[str]] = mapped_column(JSON, default=list)
     topic: Mapped[str | None] = mapped_column(String(60))
