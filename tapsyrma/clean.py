@@ -43,6 +43,9 @@ CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
 HAS_LOWERCASE = re.compile(r"[a-zа-яёәғқңөұүһі]")
 HEADLINE_START = re.compile(r"^[\"«“„'(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 TIME_OF_DAY = re.compile(r"\b[012]?\d:[0-5]\d\b")
+# An ISO date stamp (with its label) that opens a line before the words of a headline.
+STAMPED_LINE = re.compile(r"^((?:date:?\s+)?\d{4}-\d\d-\d\d(?:[ T][012]\d:[0-5]\d(?::[0-5]\d)?)?)"
+                          r"\s+(?=[^\W\d_])", re.IGNORECASE)
 ALPHABETIC_WORD = re.compile(r"[^\W\d_]{2,}")
 DIGIT = re.compile(r"\d")
 LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -296,9 +299,11 @@ def fix_word(word: str) -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    """Non-blank lines, stripped, with runs of spaces collapsed."""
+    """Non-blank lines, stripped, with runs of spaces collapsed; a date stamp opening a line
+    ("date 2025-11-07 Қашағандағы … бітуге жақын") a line of its own, before the headline."""
     lines = (SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
-    return [line for line in lines if line]
+    return [part for line in lines if line
+            for part in (STAMPED_LINE.split(line, maxsplit=1)[1:] or [line]) if part]
 
 
 # --- line rules ----------------------------------------------------------------------------

@@ -422,3 +422,16 @@ def test_arabic_script_kazakh_directive_is_extracted() -> None:
     assert doc.lang == "kk"
     assert [(d.issuer.id, [a.id for a in d.addressees]) for d in doc.directives] == [
         ("tokayev", ["akims"])]
+
+
+def test_a_date_stamp_before_the_headline_leaves_the_headline_whole() -> None:
+    """ "date 2025-11-07 Қашағандағы … бітуге жақын": the stamp dates the page, the rest of the
+    line is its headline."""
+    doc = clean(RawDocument(id="t", text=(
+        " date 2025-11-07 Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын\n"
+        "АСТАНА. KAZINFORM – Компания басшысы жобаның қандай сатыда екенін айтты. "
+        "Құрылыс алаңына 2 мыңнан астам құрылысшы жұмылдырылған.")))
+    assert doc.published == date(2025, 11, 7)
+    assert doc.title == "Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын"
+    assert doc.text.startswith("Қашағандағы газ өңдеу") and "date" not in doc.text
+

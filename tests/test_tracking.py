@@ -109,6 +109,14 @@ def test_status(fields: dict, reports: list[str], expected: str) -> None:
     assert status(stored(**fields), reports, date(2026, 1, 15)) == expected
 
 
+def test_a_place_opening_the_text_is_a_name() -> None:
+    """The first word of a text is capitalised anyway, but a place is named wherever it
+    stands: "Экибастузская ТЭЦ …" is about Ekibastuz."""
+    assert object_keys("Экибастузская ТЭЦ работает надежно.") & object_keys(
+        "Модернизация ТЭЦ в Экибастузе должна быть завершена в срок.") - {"#heat-power"}
+    assert not object_keys("Строительство завершено.") - {"#housing"}
+
+
 def test_object_keys_read_names_and_figures_across_alphabets() -> None:
     """One object named in Russian, Kazakh and Latin Kazakh gives one key; offices, persons,
     the country and a sentence's first word are no objects."""
@@ -175,6 +183,9 @@ def test_a_report_naming_the_object_itself_is_told_from_one_naming_its_kind() ->
     ("Мектеп құрылысы қарастырылуда.", "kk", "in-progress"),
     ("Тасқыннан зардап шеккен 35 отбасы баспаналы болды.", "kk", "done"),
     ("Жаңа үйлер салынып жатқан аудандарға әкім барды.", "kk", None),
+    ("Основные работы на станции выполняются согласно графику.", "ru", "in-progress"),
+    ("На площадку доставлено 83% оборудования.", "ru", "done"),
+    ("Зауыттың іргетасын құю жұмыстары бітуге жақын.", "kk", "in-progress"),
     # setbacks: the deadline missed or moved, the work given up; not when only to be prevented
     ("Однако задержки с возведением газоперерабатывающего завода вызывают опасения.", "ru",
      "late"),

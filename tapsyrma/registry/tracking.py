@@ -143,7 +143,8 @@ def outcome_kind(text: str, lang: str) -> str | None:
 @lru_cache(maxsize=100_000)  # a directive's sentence is read for every report it meets
 def object_keys(*texts: str) -> frozenset[str]:
     """What sentences are about that another can name the same way: proper names (not of
-    persons, offices or the country; a sentence's first word is capitalised anyway) and
+    persons, offices or the country; a text's first word is capitalised anyway, unless it
+    names a place: "Экибастузская ТЭЦ …") and
     figures, folded to one Latin skeleton of their first letters, so that "Сарыарка",
     "Сарыарқа" and "Saryarqa" are one key; and the kinds of object they name ("#housing" for
     "жилье", "дома", "баспана")."""
@@ -151,7 +152,7 @@ def object_keys(*texts: str) -> frozenset[str]:
     keys = set()
     quoted = _quoted_names(texts)
     for word in (w for text in texts for n, w in enumerate(WORD.findall(text))
-                 if n or w in quoted):
+                 if n or w in quoted or _folded(w) in _place_keys()):
         if word.isdigit():
             if len(word) >= 3 and not YEAR.fullmatch(word):
                 keys.add(word)
