@@ -328,6 +328,34 @@ def test_a_report_is_linked_by_what_its_page_is_about(store: Store) -> None:
     assert not lines.get("recall", {}).get("followups")
 
 
+@pytest.mark.parametrize("report_first", [False, True])
+def test_a_report_answers_every_order_of_one_page_about_its_object(
+        store: Store, report_first: bool) -> None:
+    """Two orders given on one page about one power plant are both answered by its report,
+    in either order of ingest; a report of a missed deadline makes them overdue, and a later
+    report of the plant finished makes them done."""
+    order = RawDocument(id="order", published=date(2022, 5, 4), text=(
+        "Токаев потребовал достроить ТЭЦ в Кызылорде\n\nГлава государства поручил "
+        "Правительству ввести новую ТЭЦ в Кызылорде в эксплуатацию в установленные сроки. "
+        "Также Президент поручил акиму области запустить новую ТЭЦ в Кызылорде до начала "
+        "отопительного сезона."))
+    late = RawDocument(id="late", published=date(2022, 11, 1), text=(
+        "ТЭЦ в Кызылорде не успели достроить\n\nСроки строительства новой ТЭЦ в Кызылорде "
+        "сорваны, сообщили в акимате."))
+    done = RawDocument(id="done", published=date(2023, 2, 1), text=(
+        "В Кызылорде запустили новую ТЭЦ\n\nСтроительство новой ТЭЦ в Кызылорде завершено, "
+        "станция введена в эксплуатацию."))
+    ingest(store, [late, order] if report_first else [order, late])
+    lines = [d for d in directives(store) if d["sources"][0]["document"] == "order"]
+    assert len(lines) == 2
+    assert all([f["document"] for f in d["followups"]] == ["late"] for d in lines)
+    assert {d["status"] for d in lines} == {"overdue"}
+    ingest(store, [done])
+    lines = [d for d in directives(store) if d["sources"][0]["document"] == "order"]
+    assert all([f["document"] for f in d["followups"]] == ["late", "done"] for d in lines)
+    assert {d["status"] for d in lines} == {"done"}
+
+
 def test_an_order_restated_in_a_report_claims_no_reports_of_its_own(store: Store) -> None:
     """A report page that repeats the order it reports on ("Акиматам поручено … газопровод")
     is not where reports of that object belong; a new order about another object on the same

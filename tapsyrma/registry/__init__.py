@@ -143,7 +143,7 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
     # Sentences that cite the order link first: an outcome of the same page adds nothing.
     links = 0
     for report, _ in sorted(zip(reports, found, strict=True), key=lambda pair: not pair[1].cited):
-        links += link_report(session, report) is not None
+        links += len(link_report(session, report))
         session.flush()
     restating = restatements(session, new)
     links += sum(claim_reports(session, d) for d in new if d.id not in restating)

@@ -55,7 +55,7 @@ SETBACKS = ("late", "failed")  # what reports may say besides "done" and "in-pro
 # A directive with no deadline and no report after this long: nobody can tell.
 STALE_AFTER = timedelta(days=365)
 # A report answers a directive given at most this long before it.
-HORIZON = timedelta(days=3 * 365)
+HORIZON = timedelta(days=5 * 365)
 MAX_CANDIDATES = 300
 # Cosine of the report and directive sentences (plus the bonuses below) needed for a link,
 # and the lower one for a report that names the directive's object ("Сарыарка", "300
@@ -287,9 +287,10 @@ def store_reports(session: Session, document_id: int, published: date | None,
     return rows
 
 
-def link_report(session: Session, report: Report) -> Followup | None:
+def link_report(session: Session, report: Report) -> list[Followup]:
     """Link a new report to the stored directive it most likely answers, if any is close
-    enough."""
+    enough, and to the directives given with it on its page that it answers as well ("ввести
+    ТЭЦ в эксплуатацию в срок" and "запустить новую ТЭЦ в Кызылорде", one page's orders)."""
     cited = _cited(report)
     told = _told(report)
     query = select(Directive).where(Directive.merged_into.is_(None),
@@ -310,25 +311,32 @@ def link_report(session: Session, report: Report) -> Followup | None:
         if _regions_agree(d.regions, report.regions)
         and not any(s.document_id == report.document_id for s in d.sources)
         and not _recalled_only(d) and not _other_object(_ordered(d), told)
-        and (cited or (d.id not in reported and _names_object(_ordered(d), told)))]
+        and (cited or _names_object(_ordered(d), told))]
     restating = restatements(session, candidates)
     candidates = [d for d in candidates if d.id not in restating]
     if not candidates:
-        return None
-    scores = _scores([report], candidates)[0] - np.array(
-        [_threshold(d, told, cited) for d in candidates])
+        return []
+    thresholds = np.array([_threshold(d, told, cited) for d in candidates])
+    scores = _scores([report], candidates)[0] - thresholds
     best = int(np.argmax(scores))
-    if scores[best] < 0:
-        return None
-    link = Followup(directive_id=candidates[best].id, report_id=report.id,
-                    score=float(scores[best] + _threshold(candidates[best], told, cited)))
-    session.add(link)
-    return link
+    # A page reports a directive once: a second sentence on what another one already
+    # answered is more of that report, not one of the next directive down the list
+    if scores[best] < 0 or candidates[best].id in reported:
+        return []
+    pages = {s.document_id for s in candidates[best].sources}
+    links = [Followup(directive_id=d.id, report_id=report.id,
+                      score=float(scores[k] + thresholds[k]))
+             for k, d in enumerate(candidates) if k == best or (
+                 scores[k] >= 0 and d.id not in reported
+                 and pages & {s.document_id for s in d.sources})]
+    session.add_all(links)
+    return links
 
 
 def claim_reports(session: Session, directive: Directive) -> int:
     """Link a new directive to the stored reports that answer it better than the directive
-    they are linked to (or than none); returns how many."""
+    they are linked to (or than none), or that answer a directive of its own page; returns
+    how many."""
     if _recalled_only(directive):
         return 0
     query = select(Report).where(Report.document_id.not_in(
@@ -353,16 +361,23 @@ def claim_reports(session: Session, directive: Directive) -> int:
     reports = [r for r in reports if cited[r.id] or r.document_id not in citing]
     if not reports:
         return 0
-    claimed = 0
+    answering: dict[int, tuple[Report, float]] = {}  # the best sentence of each page
     for report, score in zip(reports, _scores(reports, [directive])[:, 0], strict=True):
-        if score < _threshold(directive, told[report.id], cited[report.id]):
-            continue
-        existing = session.scalars(select(Followup).where(Followup.report_id == report.id)
-                                   ).first()
-        if existing is not None:
-            if existing.score >= score:
+        best = answering.get(report.document_id)
+        if score >= _threshold(directive, told[report.id], cited[report.id]) and (
+                best is None or score > best[1]):
+            answering[report.document_id] = (report, float(score))
+    claimed = 0
+    pages = {s.document_id for s in directive.sources}
+    for report, score in answering.values():
+        existing = list(session.scalars(select(Followup).where(Followup.report_id == report.id)))
+        siblings = existing and pages & set(session.scalars(select(Source.document_id).where(
+            Source.directive_id.in_([e.directive_id for e in existing]))))
+        if existing and not siblings:  # given on another page: the better answered keeps it
+            if max(e.score for e in existing) >= score:
                 continue
-            session.delete(existing)
+            for link in existing:
+                session.delete(link)
             session.flush()
         session.add(Followup(directive_id=directive.id, report_id=report.id, score=float(score)))
         claimed += 1
