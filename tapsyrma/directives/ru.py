@@ -983,8 +983,7 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
             break
         if text == "," and end + 1 < len(tokens) and any(
                 _starts_with(tokens, end + 1, stop) for stop in stops) and not (
-                tokens[end - 1].text.lower() in CORRELATIVES  # "следить за тем, чтобы …":
-                and _starts_with(tokens, end + 1, "чтобы")):  # the clause is what to see to
+                _starts_with(tokens, end + 1, "чтобы") and _takes_that_clause(tokens, i, end)):
             break
         if text.lower() == "и" and end + 1 < len(tokens) and russian.best_has(
                 tokens[end + 1].text, "VERB"):
@@ -998,10 +997,21 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
 CORRELATIVES = frozenset({"тем", "том", "то", "того"})
 
 
+def _takes_that_clause(tokens: Sequence[Token], start: int, comma: int) -> bool:
+    """Whether the clause after ", чтобы" is what the action is to bring about: "следить за
+    тем, чтобы …", "обеспечить, чтобы …", not its purpose ("завершить строительство школы,
+    чтобы ученики сели за парты")."""
+    before = tokens[comma - 1].text.lower()
+    words = " ".join(t.text.lower() for t in tokens[start:comma])
+    return before in CORRELATIVES or any(words == verb or words.endswith(" " + verb)
+                                         for verb in lexicon()["that_clause_verbs"])
+
+
 def _suspended(tokens: Sequence[Token], k: int) -> bool:
-    """A hyphen that hangs a word's first part on the next: "тепло- и водоснабжение"."""
+    """A hyphen that hangs a word's first part on the next: "тепло- и водоснабжение",
+    "тепло-, энергоснабжения"."""
     return (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start
-            and k + 1 < len(tokens) and tokens[k + 1].text.lower() in ("и", "или"))
+            and k + 1 < len(tokens) and tokens[k + 1].text.lower() in ("и", "или", ","))
 
 
 def _starts_with(tokens: Sequence[Token], i: int, phrase: str) -> bool:
