@@ -47,12 +47,16 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     for i in range(len(tokens)):
         if i < floor:
             continue
-        if previous is not None and _said_as_order(tokens, words, i, previous):
-            # "«… қамтамасыз етуі керек», деп тапсырма берді": the words before "деп" are
-            # the order, now told as one
+        said = _said_as_order(tokens, words, i, previous) if previous is not None else None
+        if previous is not None and said is not None:
+            # "«… қамтамасыз етуі керек», деп тапсырма берді", "…қараңыздар, – деп облыс
+            # әкімі басшыларына нақты тапсырмалар жүктеді": the words before "деп" are the
+            # order, now told as one, by whom and to whom the words after it say
             speaker = _named_after(tokens, i)
-            previous = replace(previous, soft=False, issuer=speaker or previous.issuer)
-            floor = i + 3
+            told = _addressees(tokens, i + 1, said, ["dative"])
+            previous = replace(previous, soft=False, issuer=speaker or previous.issuer,
+                               addressees=tuple(told) or previous.addressees)
+            floor = said + 2
             continue
         frame = (_dash_frame(tokens, words, i, floor) or _verb_frame(tokens, words, i, floor)
                  or _light_frame(tokens, words, i, floor) or _soft_frame(tokens, words, i, floor)
@@ -115,13 +119,19 @@ def _named_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     return (found[0].start, end)
 
 
-def _said_as_order(tokens: Sequence[Token], words: list[str], i: int, previous: Frame) -> bool:
-    """ "деп тапсырма берді", "деп тапсырды" right after the clause of the frame before."""
-    if words[i] != "деп" or not any(
-            words[j] in lexicon()["said_as_order"] for j in range(i + 1, min(len(words), i + 3))):
-        return False
-    between = [t.text for t in tokens[previous.trigger[1]:i]]
-    return all(not w[:1].isalnum() for w in between)
+def _said_as_order(tokens: Sequence[Token], words: list[str], i: int, previous: Frame
+                   ) -> int | None:
+    """Where "деп тапсырма берді", "деп … тапсырмалар жүктеді" names the order right after the
+    clause of the frame before: the order's word, past the names of who gave it and to whom."""
+    if words[i] != "деп" or not all(
+            not t.text[:1].isalnum() for t in tokens[previous.trigger[1]:i]):
+        return None
+    for j in range(i + 1, min(len(words), i + SAID_AS_ORDER_REACH)):
+        if words[j] in lexicon()["said_as_order"]:
+            return j
+        if tokens[j].text in CLAUSE_END or tokens[j].text == ",":
+            return None
+    return None
 
 
 def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int
@@ -438,6 +448,17 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
         about = next((j for j in range(i - 1, floor - 1, -1) if words[j] in lexicon()["about"]),
                      None)
         subject = _issuer(tokens, i, floor)
+        if about is not None and about > floor and _any_verbal_noun(tokens[about - 1].text) and (
+                about < (subject[0] if subject else i - 6)):
+            # "Анықталған кемшіліктерді ретке келтіру бойынша аудан әкімі ауыл әкіміне нақты
+            # тапсырмалар берді": what is to be done, said before who gave the orders (not
+            # "Жиын қорытындысы бойынша", after the meeting)
+            frame = _frame(tokens, words, (i, verb + 1), i, kind, floor, ["dative"],
+                           object_noun=True)
+            start = _skip_openers(tokens, floor, about)
+            if frame is None or start >= about:
+                return None
+            return replace(frame, action=(tokens[start].start, tokens[about - 1].end))
         if about is not None and about >= i - 6 and (subject is None or about > subject[1]):
             frame = _frame(tokens, words, (i, verb + 1), about - 1, kind, floor, ["dative"])
             if frame and not frame.addressees:  # "… үшін жергілікті билік өкілдеріне тапсырма"
@@ -825,6 +846,7 @@ def _surname(word: str) -> bool:
     return word[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in kazakh.stems(word))
 
 
+SAID_AS_ORDER_REACH = 12  # "деп облыс әкімі салалық басқарма басшыларына нақты тапсырмалар"
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
 
 
