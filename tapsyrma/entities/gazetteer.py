@@ -96,6 +96,8 @@ class Gazetteer:
     # Ministries by their fields alone, for lists whose noun is said once: "министрам
     # транспорта, финансов", "ішкі істер және денсаулық сақтау министрліктері".
     fields: list[tuple[tuple[frozenset[str], ...], Entry]] = field(default_factory=list)
+    # Words that are a title only before a region's name ("Глава ЮКО"), by their keys.
+    region_titles: list[tuple[frozenset[str], Entry]] = field(default_factory=list)
 
     def add(self, text: str, entry: Entry) -> None:
         words = WORD.findall(text)
@@ -154,6 +156,7 @@ class Gazetteer:
                 i = best.end
             else:
                 i += 1
+        found = self._titles_before_regions(words, found)
         extra = self._elided_regions(words, keys, found)
         # "Жамбыл" (a town), "Ақмола" (the capital's old name) and "Абай" (a surname alone)
         # before "… облыстары" are the regions
@@ -169,6 +172,19 @@ class Gazetteer:
                                                    for named in ministries for n in named)]
                 kept += [m for named in ministries for m in named]
         return sorted(kept + extra, key=lambda m: m.start)
+
+    def _titles_before_regions(self, words: Sequence[str], found: list[Mention]
+                               ) -> list[Mention]:
+        """ "Глава ЮКО обязал …": a word that is an akim's title only right before the name
+        of a region."""
+        if not self.region_titles:
+            return found
+        taken = {k for m in found for k in range(m.start, m.end)}
+        titles = [Mention(m.start - 1, m.start, entry) for m in found
+                  if m.entry.kind == "region" and m.start and m.start - 1 not in taken
+                  and (entry := next((e for keys, e in self.region_titles
+                                      if keys & word_keys(words[m.start - 1], self.lang)), None))]
+        return sorted(found + titles, key=lambda m: m.start) if titles else found
 
     def _shared_heads(self, words: Sequence[str], keys: list[frozenset[str]],
                       found: list[Mention]) -> list[Mention]:
@@ -505,6 +521,10 @@ def gazetteer(lang: str) -> Gazetteer:
     for item in load("titles")["title"]:
         for name in item.get(lang, []):
             g.add(name, Entry("title", item["office"]))
+        words = item.get(f"{lang}_before_region", [])
+        if words:
+            g.region_titles.append((frozenset().union(*(word_keys(w, lang) for w in words)),
+                                    Entry("title", item["office"], number="sing")))
     return g
 
 
