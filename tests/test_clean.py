@@ -345,9 +345,11 @@ CYRILLIC_2021_INFORMAL = "Ақмола облысының әкімі тұрғы�
 LATIN_2017 = ("Memleket basshysy Qasym-Jomart Toqaev a'ki'mderge turg'yndardyn' "
               "qay'i'psi'zdi'gi'n saqtay' ja'ne aimaqtardy damy'tudy tapsyrdy.")
 
-# A Cyrillic О with a combining acute typed for the Latin Ó of 2018.
-LATIN_HOMOGLYPH = "О\u0301ńirlerdiń ákimderi halyq sanaǵyna daıyndyqty jeke baqylaýǵa alsyn."
-CYRILLIC_HOMOGLYPH = "Өңірлердің әкімдері халық санағына дайындықты жеке бақылауға алсын."
+# A Cyrillic О with a combining acute typed for the Latin Ó of 2018; "ıý" is the 2018 Ю.
+LATIN_HOMOGLYPH = ("О\u0301ńirlerdiń ákimderi men Ulttyq statıstıka bıýrosy halyq sanaǵyna "
+                   "daıyndyqty jeke baqylaýǵa alsyn.")
+CYRILLIC_HOMOGLYPH = ("Өңірлердің әкімдері мен Ұлттық статистика бюросы халық санағына "
+                      "дайындықты жеке бақылауға алсын.")
 
 
 @pytest.mark.parametrize("latin,cyrillic", [(LATIN_2018, CYRILLIC_2018),
