@@ -442,7 +442,8 @@ def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
 def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
                  context: DocumentContext, heads: Sequence[str] = ()) -> list[Party]:
     """The parties a span of tokens names; an unknown one by its head noun as other:<slug>."""
-    inside = [m for m in mentions_of(tokens, lang)  # a name may reach out of the span, and
+    mentions = mentions_of(tokens, lang)
+    inside = [m for m in mentions  # a name may reach out of the span, and
               if m.start < span[1] and span[0] < m.end or (  # a Kazakh place in the genitive
                   lang == "kk" and m.end == span[0] and m.entry.kind in ("place", "region")
                   and kazakh.is_genitive(tokens[m.end - 1].text))  # right before is its own,
@@ -451,7 +452,8 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     words = list(tokens)
     people = [m for m in inside if m.entry.kind == "person"]
     chosen = people or [m for m in inside if m.entry.kind != "region"]
-    parties = [party for m in chosen if (p := party_of(m, words, inside, context))
+    parties = [party for m in chosen if (p := party_of(
+                   m, words, _with_title(m, inside, mentions) if people else inside, context))
                for party in (p, *(Party(also, p.name) for also in m.entry.also))]
     regions = [m.entry.key for m in inside
                if m.entry.kind == "region" and m.entry.key != "kazakhstan"]
@@ -473,6 +475,18 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     if not heads:
         return []
     return [_antecedent(heads[0], name, context) or Party(f"other:{slug(heads[0])}", name)]
+
+
+def _with_title(person: Mention, inside: list[Mention], mentions: Sequence[Mention]
+                ) -> list[Mention]:
+    """The mentions around a person's name with the title right before it, which the span
+    may leave out ("сказал аким Павлодарской области Канат Бозумбаев": the akim)."""
+    region = next((m for m in mentions if m.entry.kind == "region" and m.end == person.start),
+                  None)
+    before = region.start if region else person.start
+    title = next((m for m in mentions if m.entry.kind == "title" and m.end == before), None)
+    return inside + [m for m in (title, region if title else None)
+                     if m is not None and m not in inside]
 
 
 def _regions_as_bodies(tokens: Sequence[Token], span: tuple[int, int],

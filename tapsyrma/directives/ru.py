@@ -62,7 +62,7 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
             yield from _with_gapping(tokens, frame)
     if not found:  # the bare infinitive last: it is the predicate only when nothing else is
         bare = next((f for i in range(len(tokens)) if (f := _infinitive_order_frame(tokens, i))),
-                    None)
+                    None) or _optative_frame(tokens)
         if bare:
             yield bare
 
@@ -271,6 +271,27 @@ def _infinitive_order_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             for tag in ("PRED", "ADJS", "Prdx", "NPRO")):
         return None  # "Важно понимать …", "Нам строить …": someone's view, not an order
     return Frame("instruction", (i, i + 1), _action_from(tokens, start), scene=True,
+                 spoken=True)
+
+
+def _optative_frame(tokens: Sequence[Token]) -> Frame | None:
+    """ "Чтобы дежурные в районах были на уровне заместителя акима": a wish in the speaker's
+    words that something be so, with no main clause to serve ("Чтобы ученики сели за парты,
+    школу сдадут в срок" is a purpose), is his order."""
+    openers = lexicon()["imperative_openers"]
+    start = next((k for k, t in enumerate(tokens) if t.text[:1].isalpha()
+                  and t.text.lower() not in openers), None)
+    if start is None or tokens[start].text.lower() != "чтобы":
+        return None
+    verb = next((k for k in range(start + 1, len(tokens))
+                 if russian.best_has(tokens[k].text, "VERB")
+                 or russian.best_has(tokens[k].text, "INFN")), None)
+    if verb is None or not russian.best_has(tokens[verb].text, "past") or any(
+            russian.best_has(t.text, "INFN") or (russian.best_has(t.text, "VERB") and not
+                                                 russian.best_has(t.text, "past"))
+            for t in tokens[verb + 1:]):
+        return None
+    return Frame("instruction", (start, start + 1), _action_from(tokens, start + 1), scene=True,
                  spoken=True)
 
 
