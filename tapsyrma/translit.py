@@ -170,7 +170,10 @@ def _convert_word(word: str, alphabet: Alphabet) -> str:
 
 @cache
 def _homoglyphs() -> dict[int, str]:
-    return str.maketrans(_settings()["homoglyphs"])
+    """Cyrillic letters typed into a Latin word ("Оńirlerdiń", a Cyrillic О with a combining
+    acute): the Latin letters they look like, the look-alike table of cleaning read backwards."""
+    return str.maketrans({cyrillic: latin for latin, cyrillic
+                          in data.load("boilerplate")["lookalikes"]["latin"].items()})
 
 
 def _split_loanword(word: str) -> tuple[str, str]:

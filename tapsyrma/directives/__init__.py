@@ -802,27 +802,23 @@ def _everywhere(text: str, lang: str, issuer: Party) -> list[Party]:
     party = ("district-akims" if office.startswith("akim:")
              else "akims" if office in PROMISERS else None)
     low = text.lower().replace("ё", "е")
-    return [Party(party, "")] if party and _everywhere_patterns(lang)[party].search(low) else []
-
-
-@cache
-def _everywhere_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    return {party: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words[lang])) + ")")
-            for party, words in load("parties")["everywhere"].items()}
+    return [Party(party, "")] if party and _phrases("everywhere", lang)[party].search(low) else []
 
 
 def _jurisdiction(text: str, lang: str) -> list[Party]:
     """Those who run the districts or regions a speaker calls theirs ("Өз аудандарыңыздағы
     мәселелерді көру керек", "в ваших регионах нужно …")."""
     low = text.lower().replace("ё", "е")
-    return [Party(party, "") for party, pattern in _jurisdiction_patterns(lang).items()
+    return [Party(party, "") for party, pattern in _phrases("jurisdiction", lang).items()
             if pattern.search(low)][:1]
 
 
 @cache
-def _jurisdiction_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+def _phrases(section: str, lang: str) -> dict[str, re.Pattern[str]]:
+    """The phrases of a parties.toml section that point at a party, by party, as one pattern
+    each ("jurisdiction": "в ваших районах"; "everywhere": "во всех районах")."""
     return {party: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words[lang])) + ")")
-            for party, words in load("parties")["jurisdiction"].items()}
+            for party, words in load("parties")[section].items()}
 
 
 def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:

@@ -176,8 +176,8 @@ def local_holders(tokens: Sequence[Token], unknown: dict[int, Entity], lang: str
             # "акимом района имени Казыбек би Ералы Оспановым": the district's name between
             at = next((k for k in range(m.end, min(m.end + DISTRICT_NAME_WORDS + 1, len(tokens)))
                        if tokens[k].start in unknown), None)
-            if at is not None and all(t.text[:1].isupper() or t.text in _district_name_words(
-                    lang) for t in tokens[m.end:at]):
+            if at is not None and all(t.text[:1].isupper() or t.text in _words(
+                    "district_name_words", lang) for t in tokens[m.end:at]):
                 holders[m.entry.key] = stranger_party(unknown[tokens[at].start], lang,
                                                       m.entry.key)
             continue
@@ -257,21 +257,15 @@ def _names_a_town(mention: Mention, words: Sequence[Token], around: Sequence[Men
 def _district_named(mention: Mention, words: Sequence[Token]) -> bool:
     """ "акиму Шенгельдинского сельского округа" (the noun after the title, genitives
     between), "Шеңгелді ауылдық округінің әкімі" (in the genitive before it)."""
-    nouns = _district_nouns()
     for k in range(mention.end, min(len(words), mention.end + 4)):
         word = words[k].text
         if not russian.has(word, "gent"):
             break
-        if russian.lemmas(word) & nouns["ru"]:
+        if russian.lemmas(word) & _words("district_nouns", "ru"):
             return True
     before = words[mention.start - 1].text if mention.start else ""
     return kazakh.is_genitive(before) and any(s.startswith(n) for s in kazakh.stems(before)
-                                              for n in nouns["kk"])
-
-
-@cache
-def _district_nouns() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words) for lang, words in load("parties")["district_nouns"].items()}
+                                              for n in _words("district_nouns", "kk"))
 
 
 def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention],
@@ -365,15 +359,10 @@ def is_known_party(tokens: Sequence[Token], j: int, lang: str) -> bool:
 def is_authority_at(tokens: Sequence[Token], j: int, lang: str) -> bool:
     """A word of an authority, or of a region told as a body, its noun in the dative
     ("Атырауской областям": its akim)."""
-    nouns = _region_nouns(lang)
+    nouns = _words("region_nouns", lang)
     return any(m.start <= j < m.end and (_authority(m) or (
         m.entry.kind == "region" and tokens[m.end - 1].text.lower() in nouns))
         for m in mentions_of(tokens, lang))
-
-
-@cache
-def _region_nouns(lang: str) -> frozenset[str]:
-    return frozenset(load("parties")["region_nouns"][lang])
 
 
 def is_nominative(word: str, lang: str) -> bool:
@@ -462,8 +451,9 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     ) and not _all_regions(tokens, span, inside, lang):  # "акимам Абайской и ЗКО
         return [context.office_party(f"akim:{r}", parties[0].name)  # областей"
                 for r in regions]
+    pointing = _words("listed_regions", lang)
     if parties and context.listed and all(p.id == "akims" for p in parties) and any(
-            tokens[k].text.lower() in _listed_words(lang)  # a Kazakh one just before it
+            tokens[k].text.lower() in pointing  # a Kazakh one just before the span
             for k in range(span[0] - (lang == "kk" and span[0] > 0), span[1])):
         # "Акимам данных регионов" after "Это город Алматы, области Абай и Улытау, …"
         return [context.office_party(f"akim:{r}", parties[0].name) for r in context.listed]
@@ -494,7 +484,7 @@ def _regions_as_bodies(tokens: Sequence[Token], span: tuple[int, int],
     """Regions told as bodies ("Западно-Казахстанской и Атырауской областям"): their names,
     joined, and a noun of region; nothing else."""
     named = {k for m in inside if m.entry.kind == "region" for k in range(m.start, m.end)}
-    nouns = _region_nouns(lang)
+    nouns = _words("region_nouns", lang)
     return any(tokens[k].text.lower() in nouns for k in range(*span)) and all(
         tokens[k].text.lower() in nouns | {"и", "мен", "және"} for k in range(*span)
         if k not in named and tokens[k].text[:1].isalnum())
@@ -505,23 +495,14 @@ def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequenc
     """The regions in general named beside some by name: "акимам городов Астаны, Алматы,
     Шымкента и областей" are all the akims."""
     named = {k for m in inside if m.entry.kind == "region" for k in range(m.start, m.end)}
-    return any(tokens[k].text.lower() in _region_words(lang) for k in range(*span)
+    return any(tokens[k].text.lower() in _words("all_regions", lang) for k in range(*span)
                if k not in named)
 
 
 @cache
-def _district_name_words(lang: str) -> frozenset[str]:
-    return frozenset(load("parties")["district_name_words"][lang])
-
-
-@cache
-def _listed_words(lang: str) -> frozenset[str]:
-    return frozenset(load("parties")["listed_regions"][lang])
-
-
-@cache
-def _region_words(lang: str) -> frozenset[str]:
-    return frozenset(load("parties")["all_regions"][lang])
+def _words(section: str, lang: str) -> frozenset[str]:
+    """One language's list of words of parties.toml ("region_nouns", "all_regions", …)."""
+    return frozenset(load("parties")[section][lang])
 
 
 def _antecedent(head: str, name: str, context: DocumentContext) -> Party | None:

@@ -126,13 +126,12 @@ def find_reports(doc: records.Document) -> list[Reported]:
 
 def outcome_kind(text: str, lang: str) -> str | None:
     """`done` or `in-progress` for a sentence whose words say so, cited order or not."""
-    low = text.lower()
+    written = text.lower()  # a setback is read before negated words go ("не завершено в срок")
+    low = _without_negated(written) if lang == "ru" else written
     patterns = _patterns(lang)
-    setback = _setback(low, lang)
-    if lang == "ru":
-        low = _without_negated(low)
     if patterns["obligation"].search(low):
         return None
+    setback = _setback(written, lang)
     if setback:
         return setback
     if patterns["in_progress"].search(low):
@@ -206,14 +205,13 @@ def _recalls(sentence: str, lang: str) -> bool:
 
 def report_kind(text: str, lang: str) -> str | None:
     """`done` or `in-progress` when the sentence reports execution, else None."""
-    low = text.lower()
+    written = text.lower()  # a setback is read before negated words go ("не завершено в срок")
+    low = _without_negated(written) if lang == "ru" else written
     patterns = _patterns(lang)
-    setback = _setback(low, lang)
-    if lang == "ru":
-        low = _without_negated(low)
     report_back = patterns["report_back"].search(low)
     if not (patterns["reference"].search(low) or report_back):
         return None
+    setback = _setback(written, lang)
     if setback:
         return setback
     done = not patterns["obligation"].search(low) and (
