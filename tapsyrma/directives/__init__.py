@@ -133,7 +133,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         told: list[Party] = []
         for frame in grammar.frames(sentence.tokens):
             directive = _directive(text, sentence, index, frame, slang, state)
-            if directive:
+            if directive and not _said_again(directive, out):
                 out.append(directive)
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
@@ -143,6 +143,30 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         out = [replace(d, issuer=state.main_issuer) if d.issuer == UNSPECIFIED else d
                for d in out]
     return _retold_addressees(out)
+
+
+def _said_again(directive: Directive, found: list[Directive]) -> bool:
+    """Two frames of one sentence that read one order ("— Руководителям регионов нужно
+    приложить усилия, — поручил он": the obligation, and the quote its verb closes); the
+    first read, the narrower, stands, taking the addressees the second names."""
+    for k in range(len(found) - 1, -1, -1):
+        first = found[k]
+        if first.start != directive.start:
+            return False
+        if first.issuer.id != directive.issuer.id or not (
+                first.addressees == directive.addressees
+                or first.addressees in FALLBACKS or directive.addressees in FALLBACKS):
+            continue
+        words = [{w[:ACTION_STEM].lower() for w in CONTENT_WORD.findall(d.action)}
+                 for d in (first, directive)]
+        if words[0] and words[1] and (words[0] <= words[1] or words[1] <= words[0]):
+            narrower = first if len(first.action) <= len(directive.action) else directive
+            told = first.addressees if directive.addressees in FALLBACKS else directive.addressees
+            firmer = first if directive.kind == "recommendation" else directive  # "поручил"
+            found[k] = replace(narrower, addressees=told, kind=firmer.kind,
+                               confidence=max(first.confidence, directive.confidence))
+            return True
+    return False
 
 
 def _retold_addressees(directives: list[Directive]) -> list[Directive]:
@@ -278,14 +302,20 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
 
 def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
     """The authorities a sentence says were met or addressed: in the instrumental
-    ("с акимами", "әкімдерімен") or received ("принял акима Шымкента")."""
+    ("с акимами", "әкімдерімен") or received ("принял акима Шымкента"); else those a
+    meeting was held with whom the gazetteer does not know ("с руководителями коммунальных
+    предприятий", "мектеп директорларымен")."""
     grammar = kk if lang == "kk" else ru
-    return [p for m in mentions_of(tokens, lang)
-            if m.entry.kind in ("person", "title", "body", "party") and (
-                _instrumental(tokens, m.start, m.end, lang)
-                or grammar.received(tokens, m.start, m.end))
-            for p in span_parties(tokens, _with_name(tokens, _with_regions(
-                tokens, m.start, m.end, lang), lang), lang, context)]
+    known = [p for m in mentions_of(tokens, lang)
+             if m.entry.kind in ("person", "title", "body", "party") and (
+                 _instrumental(tokens, m.start, m.end, lang)
+                 or grammar.received(tokens, m.start, m.end))
+             for p in span_parties(tokens, _with_name(tokens, _with_regions(
+                 tokens, m.start, m.end, lang), lang), lang, context)]
+    head = grammar.addressee_head  # and those the gazetteer does not know, by their head noun
+    return known or [p for span in grammar.meeting_audience(tokens)
+                     for p in span_parties(tokens, span, lang, context,
+                                           [head([t.text for t in tokens[slice(*span)]]) or ""])]
 
 
 def _with_name(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> tuple[int, int]:
@@ -381,7 +411,7 @@ def _hearers(words: Sequence[Token], start: int, end: int, context: DocumentCont
     """Whom a Russian quote is said to, named in the dative after the verb of saying: a
     party ("– сказал он акиму района"), a man the gazetteer does not know, with the title the
     article gave him ("– сказал Ермаганбет Булекпаев Ералы Оспанову"), or one it cannot know
-    ("– сказал подрядчику глава региона")."""
+    ("– сказал подрядчику глава региона", "– сказал аким подрядчику")."""
     told = [m for m in mentions_of(words, "ru")
             if m.entry.kind in ("person", "title", "party", "body")
             and _in_dative(words[m.start].text)]
@@ -391,8 +421,14 @@ def _hearers(words: Sequence[Token], start: int, end: int, context: DocumentCont
                  if start <= at < end and _in_dative(person.name)]
     if strangers:
         return strangers
-    head = ru.addressee_head([words[0].text]) if words and _in_dative(words[0].text) else None
-    return span_parties(words, (0, 1), "ru", context, [head]) if head else []
+    for k, word in enumerate(words):  # "– поручил аким руководителю городского отдела ЖКХ"
+        head = ru.addressee_head([word.text]) if _in_dative(word.text) else None
+        if head:
+            end = next((j for j in range(k + 1, len(words))
+                        if not russian.in_case(words[j].text, "gent", ("NOUN", "ADJF"))),
+                       len(words))
+            return span_parties(words, (k, end), "ru", context, [head])
+    return []
 
 
 def _in_dative(name: str) -> bool:

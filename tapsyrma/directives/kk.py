@@ -975,6 +975,24 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             and (kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk"))]
 
 
+def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Whom a sentence says a meeting was held with, in the instrumental, by a head that
+    names people or a body, with the word before that says whose: "мектеп директорларымен
+    кездесті", "коммуналдық қызмет басшыларымен кеңес өткізді"."""
+    meeting = tuple(lexicon()["meeting_words"])
+    if not any(t.text.lower().startswith(meeting) for t in tokens):
+        return []
+    heads = lexicon()["addressee_heads"]
+    out = []
+    for j, token in enumerate(tokens):  # the head itself: "төрағалығымен" is who chaired it
+        if kazakh.has_case(token.text, "instrumental") and kazakh.stems(token.text) & heads:
+            start = j - 1 if j and tokens[j - 1].text[:1].islower() and (
+                kazakh.is_genitive(tokens[j - 1].text)
+                or is_nominative(tokens[j - 1].text, "kk")) else j
+            out.append((start, j + 1))
+    return out
+
+
 def received(tokens: Sequence[Token], start: int, end: int) -> bool:
     """A party the sentence says was received or reported: "әкімі Мұрат Әйтеновті
     қабылдады", "әкімдерінің есебін тыңдады"."""

@@ -615,6 +615,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if fronted and issuer is None:  # the subject follows the fronted action and the verb
         issuer = nominative_party_span(tokens, _clause_end(tokens, end), "ru")
         issuer = issuer if issuer and issuer[0] >= end else None
+        if issuer and not addressees:  # "…, – поручил аким руководителю отдела ЖКХ"
+            addressees = _dative_after(tokens, issuer[1])
     if fronted and issuer and fronted[0] < issuer[0] < fronted[1]:  # "Разработать план
         action = (action[0], tokens[issuer[0] - 1].end)  # Президент поручил …"
         addressees = addressees or _dative_after(tokens, end)
@@ -1180,6 +1182,27 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         k = j + 1
         if russian.in_case(tokens[k].text, "gent", ("NOUN",)) and _names_addressee(tokens, k):
             out.append((k, k + 1))
+    return out
+
+
+def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Whom a sentence says a meeting was held with, as noun phrases with a head that names
+    people or a body: "совещание с руководителями коммунальных предприятий", "встреча с
+    представителями проекта", "совещание с участием руководителей управлений образования"."""
+    words = lexicon()
+    meeting = words["meeting_nouns"] | words["meeting_words"]
+    if not any(russian.lemmas(t.text) & meeting for t in tokens):
+        return []
+    out = []
+    for j in range(len(tokens) - 1):
+        if tokens[j].text.lower() not in ("с", "со"):
+            continue
+        k, case = j + 1, "ablt"
+        if tokens[k].text.lower() == "участием":
+            k, case = k + 1, "gent"
+        end = _phrase_in_case(tokens, k, (case,))
+        if end > k and addressee_head([t.text for t in tokens[k:end]]):
+            out.append((k, end))
     return out
 
 
