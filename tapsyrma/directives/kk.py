@@ -888,12 +888,34 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
     out = []
     for start, end in found:
         k = start - 1
-        while k > 0 and tokens[k].text.lower() in COORDINATORS and is_known_party(
-                tokens, k - 1, "kk"):
-            out.append((k - 1, k))
-            k -= 2
+        while k > 0:
+            if tokens[k].text.lower() in COORDINATORS and is_known_party(tokens, k - 1, "kk"):
+                out.append((k - 1, k))
+                k -= 2
+            elif (named := _named_before(tokens, k)) is not None:
+                out.append(named)
+                k = named[0] - 1
+            else:
+                break
         out.append((start, end))
     return out
+
+
+def _named_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The one addressed before a name and its parenthesis, a known party in his own: "Серік
+    Мақашұлы (… Ұлттық экономика министрі Жұманғарин), Мәди Төкешұлы (Қаржы министрі
+    Такиев), … бөлу керек" (k at the second opening parenthesis)."""
+    if tokens[k].text != "(":
+        return None
+    j = k - 1
+    while j > 0 and tokens[j].text[:1].isupper():  # his name and patronymic
+        j -= 1
+    if j < 2 or j == k - 1 or tokens[j].text != "," or tokens[j - 1].text != ")":
+        return None
+    opening = next((o for o in range(j - 2, -1, -1) if tokens[o].text == "("), None)
+    if opening is None or not is_known_party(tokens, j - 2, "kk"):
+        return None
+    return (opening + 1, j - 1)
 
 
 def _issuer(tokens: Sequence[Token], limit: int, floor: int = 0) -> tuple[int, int] | None:
