@@ -565,6 +565,9 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         addressees = state.hearers.get(index) or _scene_addressees(state, index, issuer)
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
+    if not addressees and grammar.names_meeting(tokens):  # "Сауда желілерінің өкілдерімен
+        addressees = [p for p in _met(tokens[:frame.trigger[0]], lang, state.context)  # кездескен
+                      if not _same_party(p, issuer)]  # министр … тапсырды": those he met
     if not addressees and frame.scene and not frame.impersonal:
         addressees = (_concerned(state, index, sentence, lang, issuer) or state.hearers.get(index)
                       or _scene_addressees(state, index, issuer))

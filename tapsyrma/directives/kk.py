@@ -997,12 +997,17 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             and (kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk"))]
 
 
+def names_meeting(tokens: Sequence[Token]) -> bool:
+    """The sentence names a meeting: "кездесті", "кеңес", "отырыс"."""
+    meeting = tuple(lexicon()["meeting_words"])
+    return any(t.text.lower().startswith(meeting) for t in tokens)
+
+
 def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Whom a sentence says a meeting was held with, in the instrumental, by a head that
     names people or a body, with the word before that says whose: "мектеп директорларымен
     кездесті", "коммуналдық қызмет басшыларымен кеңес өткізді"."""
-    meeting = tuple(lexicon()["meeting_words"])
-    if not any(t.text.lower().startswith(meeting) for t in tokens):
+    if not names_meeting(tokens):
         return []
     heads = lexicon()["addressee_heads"]
     out = []

@@ -1185,13 +1185,18 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def names_meeting(tokens: Sequence[Token]) -> bool:
+    """The sentence names a meeting: "совещание", "встреча", "встретился"."""
+    words = lexicon()
+    meeting = words["meeting_nouns"] | words["meeting_words"]
+    return any(russian.lemmas(t.text) & meeting for t in tokens)
+
+
 def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Whom a sentence says a meeting was held with, as noun phrases with a head that names
     people or a body: "совещание с руководителями коммунальных предприятий", "встреча с
     представителями проекта", "совещание с участием руководителей управлений образования"."""
-    words = lexicon()
-    meeting = words["meeting_nouns"] | words["meeting_words"]
-    if not any(russian.lemmas(t.text) & meeting for t in tokens):
+    if not names_meeting(tokens):
         return []
     out = []
     for j in range(len(tokens) - 1):
