@@ -424,11 +424,15 @@ def _with_conjuncts(tokens: Sequence[Token], span: tuple[int, int]) -> tuple[int
     """A subject with the authorities joined to it before ("Правительство и Счетный
     комитет должны …", "Акиматы, министерства и ведомства должны …")."""
     start = span[0]
-    while start >= 2 and tokens[start - 1].text.lower() in ("и", ",") and (
-            is_authority_at(tokens, start - 2, "ru")
-            and russian.has(tokens[start - 2].text, "nomn")):
-        start = next(m.start for m in mentions_of(tokens, "ru")
-                     if m.start <= start - 2 < m.end)
+    while start >= 2 and tokens[start - 1].text.lower() in ("и", ",") and is_authority_at(
+            tokens, start - 2, "ru"):
+        head = next(m.start for m in mentions_of(tokens, "ru") if m.start <= start - 2 < m.end)
+        while head > 0 and tokens[head - 1].text[:1].isalpha() and not russian.has(
+                tokens[head].text, "nomn"):  # "Акимы всех районов и городов, руководители
+            head -= 1  # управлений должны …": back over its genitive to what heads it
+        if not (russian.has(tokens[head].text, "nomn") and is_authority_at(tokens, head, "ru")):
+            break
+        start = next(m.start for m in mentions_of(tokens, "ru") if m.start <= head < m.end)
     return (start, span[1])
 
 
