@@ -62,6 +62,7 @@ class Entry:
     needs_capital: bool = False
     number: str | None = None  # "sing" or "plur" when the phrase's head fixes it (аким, акимы)
     head_lemma: str | None = None  # the lemma whose readings tell a word's number
+    head_at: int = 0  # which word is the head (Russian: the first noun, "профильные министерства")
     alias: bool = False  # a title that always means one person (Елбасы): a party, not a name
     by_field: bool = False  # a ministry named by its field alone, in a list sharing the noun
     also: tuple[str, ...] = ()  # other parties the phrase names ("акимы всех уровней")
@@ -107,10 +108,12 @@ class Gazetteer:
             keys = tuple(self._name_keys(w) for w in words)
         self.prefixes.update(_prefix(k) for key in keys for k in key)
         if keys and entry.kind in ("party", "title", "body"):
-            head = words[-1] if self.lang == "kk" else words[0]
+            at = len(words) - 1 if self.lang == "kk" else next(
+                (k for k, w in enumerate(words) if russian.best_has(w, "NOUN")), 0)
+            head = words[at]
             lemma = None if self.lang == "kk" else russian.parses(head)[0].normal_form
             entry = replace(entry, number=self._head_number(head, entry.kind, lemma),
-                            head_lemma=lemma)
+                            head_lemma=lemma, head_at=at)
         if entry.kind == "region" and self.lang == "kk" and words[-1].lower() in REGION_NOUNS:
             # "Жамбыл және Қызылорда облыстарының": the plural noun of several regions
             keys = keys[:-1] + (keys[-1] | REGION_NOUNS[words[-1].lower()],)
@@ -309,8 +312,7 @@ class Gazetteer:
                 if end > len(words) or (entry.needs_capital and not words[i][:1].isupper()):
                     continue
                 if entry.number and entry.number not in word_numbers(
-                        words[i + (len(phrase) - 1 if self.lang == "kk" else 0)], self.lang,
-                        entry.head_lemma):
+                        words[i + entry.head_at], self.lang, entry.head_lemma):
                     continue
                 if not all(phrase[k] & keys[i + k] for k in range(1, len(phrase))):
                     continue
