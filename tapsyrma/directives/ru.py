@@ -35,6 +35,7 @@ SUBORDINATORS = {"что", "чтобы", "который", "которые", "к
                  "потому", "если", "когда"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
 INFINITIVE_WINDOW = 10
+ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 ABOUT = {"по", "о", "об", "относительно", "касательно"}
 
@@ -688,6 +689,8 @@ def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
     всем акимам", "… всем акимам, по школам в первую очередь"; but "поручил направить
     предложения Правительству", "… провести проверку и доложить Правительству")."""
     end = _clause_end(tokens, inf)
+    end = next((k for k in range(inf + 1, end)  # not in another order's clause
+                if tokens[k].text == "," and _ordering_clause(tokens, k + 1)), end)
     for k in range(inf + 1, end):
         if russian.lemmas(tokens[k - 1].text) & lexicon()["recipient_verbs"]:
             return []
@@ -1015,6 +1018,8 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
         if text.lower() == "и" and end + 1 < len(tokens) and russian.best_has(
                 tokens[end + 1].text, "VERB"):
             break  # "… ускорить строительство и потребовал …": the subject's next predicate
+        if text == "," and _ordering_clause(tokens, end + 1):
+            break  # "…, а также каждой области поручено выделить …": an order of its own
         end += 1
     if end == i:
         return (0, 0)
@@ -1022,6 +1027,22 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
 
 
 CORRELATIVES = frozenset({"тем", "том", "то", "того"})
+
+
+def _ordering_clause(tokens: Sequence[Token], k: int) -> bool:
+    """The clause from k gives an order of its own: a verb of ordering that is no
+    infinitive ("а также каждой области поручено …", "а акимам поручил …"); not a clause
+    that depends on the action ("не забывать о том, что собирать деньги запрещено")."""
+    if k < len(tokens) and tokens[k].text.lower() in SUBORDINATORS:
+        return False
+    for j in range(k, min(len(tokens), k + ORDERING_CLAUSE_REACH)):
+        word = tokens[j].text
+        if word in CLAUSE_END or word == ",":
+            return False
+        if _is_order_form(word) and not russian.best_has(word, "INFN") and any(
+                russian.lemmas(word) & verb["lemmas"] for verb in lexicon()["verb"]):
+            return True
+    return False
 
 
 def _takes_that_clause(tokens: Sequence[Token], start: int, comma: int) -> bool:
