@@ -237,7 +237,8 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
         subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)
     addressees: tuple[tuple[int, int], ...] = ()
     if subject:  # "әкімдер …", "Үкімет пен Есеп комитеті …": the ones obliged
-        addressees, start = tuple(_with_coordinated(tokens, [subject])), subject[1]
+        found = _with_coordinated(tokens, [subject]) + _listed_after(tokens, subject[1], i - 1)
+        addressees, start = tuple(found), found[-1][1]
     start = _skip_openers(tokens, start, i - 1)
     if start > i - 1:
         return None
@@ -898,6 +899,21 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
             else:
                 break
         out.append((start, end))
+    return out
+
+
+def _listed_after(tokens: Sequence[Token], k: int, limit: int) -> list[tuple[int, int]]:
+    """The known parties listed after a subject, in the nominative: "… мемлекеттік органдар,
+    ұлттық компаниялар … жұмыс жасауы керек"."""
+    out: list[tuple[int, int]] = []
+    while k < limit and tokens[k].text.lower() in COORDINATORS:
+        named = next((m for m in mentions_of(tokens, "kk") if m.start == k + 1 and m.end <= limit
+                      and m.entry.kind not in ("region", "place")
+                      and is_nominative(tokens[m.end - 1].text, "kk")), None)
+        if named is None:
+            break
+        out.append((named.start, named.end))
+        k = named.end
     return out
 
 
