@@ -19,6 +19,7 @@ from tapsyrma.directives.parties import (
     is_authority_at,
     is_known_party,
     is_nominative,
+    modifies,
     nominative_party_span,
 )
 from tapsyrma.entities.gazetteer import Mention, mentions_of
@@ -803,12 +804,16 @@ def _unnamed_subject(tokens: Sequence[Token], floor: int, limit: int) -> tuple[i
     its clause, though the gazetteer does not know it."""
     for j in range(floor, min(limit, floor + 6)):
         word = tokens[j].text
-        if word.lower() in lexicon()["subject_attributes"]:
-            continue
+        if word.lower() in lexicon()["subject_attributes"] or modifies(word, "kk"):
+            continue  # "Үкімет жанындағы комиссия": the commission is the subject
         if not word[:1].isalpha() or not is_nominative(word, "kk"):
             return None
         if addressee_head([word]) and (j + 1 >= len(tokens) or tokens[j + 1].text != ","):
-            return (_phrase_start(tokens, j), j + 1)
+            end = j + 1
+            while end < limit and is_nominative(tokens[end].text, "kk") and addressee_head(
+                    [tokens[end].text]):  # "ведомствоаралық комиссия": the last noun heads
+                end += 1
+            return (_phrase_start(tokens, j), end)
     return None
 
 

@@ -394,7 +394,8 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
                             and m.entry.kind == "title"), m.end) for m in mentions}
     found = [m for m in mentions
              if m.end <= limit and _authority(m)
-             and is_nominative(tokens[named[m.start] - 1 if lang == "kk" else m.start].text, lang)]
+             and is_nominative(tokens[named[m.start] - 1 if lang == "kk" else m.start].text, lang)
+             and not (m.end < len(tokens) and modifies(tokens[m.end].text, lang))]
     if not found:
         return None
     last = found[-1]
@@ -403,6 +404,12 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
         if m.end == start and {m.entry.kind, last.entry.kind} == {"title", "person"}:
             start = m.start
     return (start, last.end)
+
+
+def modifies(word: str, lang: str) -> bool:
+    """A postposition that makes the party before it a modifier of the noun after it
+    ("Үкімет жанындағы комиссия": the commission under the Government)."""
+    return word.lower() in _words("modifying_postpositions", lang)
 
 
 def agent_span(tokens: Sequence[Token], lang: str) -> tuple[int, int] | None:
