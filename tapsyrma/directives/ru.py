@@ -35,6 +35,7 @@ SUBORDINATORS = {"что", "чтобы", "который", "которые", "к
                  "потому", "если", "когда"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
 INFINITIVE_WINDOW = 10
+LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 ABOUT = {"по", "о", "об", "относительно", "касательно"}
@@ -505,7 +506,12 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 russian.lemmas(tokens[i].text) & light["verbs"]
                 and _is_order_form(tokens[i].text)):
             continue
-        window = range(max(0, i - 3), min(len(tokens), i + 7))
+        # after the verb, as far as a long addressee lets it stand ("дал руководителям
+        # областей и городов республиканского значения ряд поручений"), within the clause
+        reach = min(len(tokens), i + LIGHT_NOUN_REACH)
+        far = next((k for k in range(i + 1, reach)
+                    if tokens[k].text in CLAUSE_END or tokens[k].text == ","), reach)
+        window = range(max(0, i - 3), max(min(len(tokens), i + 7), far))
         nouns = [j for j in window if russian.lemmas(tokens[j].text) & light["nouns"]]
         if nouns and nouns[0] and tokens[nouns[0] - 1].text.lower() in lexicon()[
                 "question_words"]:
@@ -1088,10 +1094,11 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int,
         after = max(a[1] for a in addressees if a[0] >= last)  # "правительству и другим
         if after < len(tokens) and tokens[after].text.lower() in ABOUT:  # органам по …"
             return _action_from(tokens, after)
-    if (last + 2 < len(tokens) and tokens[last].text == ","  # "ряд задач, связанных с
-            and russian.lemmas(tokens[last + 1].text) & lexicon()["about_participles"]):
-        return (tokens[first].start, _action_from(tokens, last + 1)[1])  # поддержкой …"
-    return (tokens[first].start, tokens[last - 1].end)
+    about = last + 1 + (3 if _starts_with(tokens, last + 1, "в том числе") else 0)
+    if (about + 1 < len(tokens) and tokens[last].text == ","  # "ряд задач, связанных с
+            and russian.lemmas(tokens[about].text) & lexicon()["about_participles"]):
+        return (tokens[first].start, _action_from(tokens, about)[1])  # поддержкой …", "…, в
+    return (tokens[first].start, tokens[last - 1].end)  # том числе связанных с …"
 
 
 def _subject_before(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
