@@ -3,7 +3,7 @@ order of, before the document's scene is read."""
 
 from __future__ import annotations
 
-from tapsyrma.directives import ru
+from tapsyrma.directives import kk, ru
 from tapsyrma.segment import tokens
 
 
@@ -18,3 +18,11 @@ def test_a_task_laid_on_someone_is_the_infinitive_after_it() -> None:
     [frame] = ru.frames(words)
     text = "Президент возложил на правительство задачу провести анализ просчётов."
     assert text[slice(*frame.action)] == "провести анализ просчётов"
+
+
+def test_a_decrees_own_act_is_told_from_its_orders() -> None:
+    """"Утвердить Регламент", "Ереже бекітілсін" enact; "провести обследование" orders."""
+    assert ru.enacts(tokens("1. Утвердить прилагаемый Регламент акимата."))
+    assert not ru.enacts(tokens("2. Отделу ЖКХ провести обследование объектов."))
+    assert kk.enacts(tokens("1. Қоса беріліп отырған Ереже бекітілсін."))
+    assert not kk.enacts(tokens("2. Басқарма жөндеу жұмыстарын аяқтасын."))

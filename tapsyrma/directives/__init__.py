@@ -116,10 +116,17 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         item = _list_item(sentence.text) and state.list_open
         passes = not item and _passes_prefilter(sentence.text, grammar.lexicon(),
                                                 index in state.dialogue)
-        state.list_open = bool(item) or (passes and sentence.text.rstrip().endswith(":"))
+        decree = (not passes and sentence.text.rstrip().endswith(":")
+                  and grammar.opens_decree(sentence.tokens))
+        state.list_open = bool(item) or decree or (
+            passes and sentence.text.rstrip().endswith(":"))
+        if decree:  # "В решении акима Уральска Миржана Сатканова говорится:": its items are his
+            state.last_issuer = _author(sentence.tokens, slang, context) or state.last_issuer
         if item:  # "— усилить штаб …;", or with its addressee: "• Министерству … принять …"
-            infinitive = grammar.list_item_frame(sentence.tokens)
             body = replace(sentence, tokens=_after_marker(sentence.tokens))
+            if grammar.enacts(body.tokens):
+                continue  # "1. Утвердить прилагаемый Регламент": the decree's own act
+            infinitive = grammar.list_item_frame(sentence.tokens)
             for frame, said in [(infinitive, sentence)] if infinitive else (
                     (f, body) for f in grammar.frames(body.tokens)):
                 directive = _directive(text, said, index, frame, slang, state)
@@ -316,6 +323,18 @@ def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[P
     return known or [p for span in grammar.meeting_audience(tokens)
                      for p in span_parties(tokens, span, lang, context,
                                            [head([t.text for t in tokens[slice(*span)]]) or ""])]
+
+
+def _author(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Party | None:
+    """The authority a line names first, with his name: whose decree it is ("В решении
+    акима Уральска Миржана Сатканова говорится:")."""
+    first = next((m for m in mentions_of(tokens, lang) if m.entry.kind in ("person", "title")),
+                 None)
+    if first is None:
+        return None
+    parties = span_parties(tokens, _with_name(tokens, _with_regions(
+        tokens, first.start, first.end, lang), lang), lang, context)
+    return parties[0] if parties else None
 
 
 def _with_name(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> tuple[int, int]:

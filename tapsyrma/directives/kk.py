@@ -1018,6 +1018,20 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             and (kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk"))]
 
 
+def enacts(tokens: Sequence[Token]) -> bool:
+    """A list item that is a decree's own act, no order to anyone: "1. Қоса беріліп отырған
+    Ереже бекітілсін." (the verb closes the item)."""
+    last = next((t for t in reversed(tokens) if t.text[:1].isalpha()), None)
+    return last is not None and last.text.lower() in lexicon()["enacting_verbs"]
+
+
+def opens_decree(tokens: Sequence[Token]) -> bool:
+    """The line names a decree or a protocol whose items follow ("Шешімде былай
+    делінген:")."""
+    openers = tuple(lexicon()["decree_openers"])
+    return any(t.text.lower().startswith(openers) for t in tokens)
+
+
 def names_meeting(tokens: Sequence[Token]) -> bool:
     """The sentence names a meeting: "кездесті", "кеңес", "отырыс"."""
     meeting = tuple(lexicon()["meeting_words"])

@@ -1217,6 +1217,19 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def enacts(tokens: Sequence[Token]) -> bool:
+    """A list item that is a decree's own act, no order to anyone: "1. Утвердить
+    прилагаемый Регламент", "3. Признать утратившими силу …"."""
+    first = next((t for t in tokens if t.text[:1].isalpha()), None)
+    return first is not None and bool(russian.lemmas(first.text) & lexicon()["enacting_verbs"])
+
+
+def opens_decree(tokens: Sequence[Token]) -> bool:
+    """The line names a decree or a protocol whose items follow ("В решении акима
+    говорится:")."""
+    return any(russian.lemmas(t.text) & lexicon()["decree_openers"] for t in tokens)
+
+
 def names_meeting(tokens: Sequence[Token]) -> bool:
     """The sentence names a meeting: "совещание", "встреча", "встретился"."""
     words = lexicon()
