@@ -220,7 +220,8 @@ def _passes_prefilter(text: str, lexicon: dict, spoken: bool = False) -> bool:
                                                       if spoken else ())]
     return ((any(stem in low for stem in lexicon["prefilter"])
              or any(_compiled(p).search(low) for p in patterns))
-            and not any(marker in low for marker in lexicon["report_markers"]))
+            and (not any(marker in low for marker in lexicon["report_markers"])
+                 or any(_compiled(p).search(low) for p in lexicon.get("by_order_future", ()))))
 
 
 def _after_marker(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

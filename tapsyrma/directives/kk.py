@@ -7,6 +7,7 @@ is a directive only when the trigger follows a verbal noun or a directive noun: 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -44,6 +45,10 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
     """Frames left to right; a converb (тапсырып, …) closes a clause, and the next frame's
     slots are sought after it, sharing its subject."""
     words = [t.text.lower() for t in tokens]
+    by_order = _by_order_frame(tokens, words)
+    if by_order:  # "Тоқаевтың тапсырмасы бойынша … бақылауында болады": one order
+        yield by_order
+        return
     floor, previous = 0, None
     for i in range(len(tokens)):
         if i < floor:
@@ -85,6 +90,31 @@ def frames(tokens: Sequence[Token]) -> Iterator[Frame]:
             floor, previous = frame.trigger[1], frame
     if previous is not None:
         yield previous
+
+
+def _by_order_frame(tokens: Sequence[Token], words: list[str]) -> Frame | None:
+    """ "Қасым-Жомарт Тоқаевтың тапсырмасы бойынша жағдай Президент Әкімшілігінің бақылауында
+    болады": what will be done by someone's order, the present-future closing the sentence,
+    is his order when it names those told after "бойынша" or bans ("тыйым салынады")."""
+    text = " ".join(words)
+    if not any(re.search(p, text) for p in lexicon()["by_order_future"]):
+        return None
+    k = next((j for j in range(len(words) - 1) if words[j + 1] == "бойынша"
+              and words[j].startswith("тапсырма")), None)
+    if k is None or k + 2 >= len(tokens):
+        return None
+    issuer = next(((m.start, m.end) for m in mentions_of(tokens, "kk") if m.end == k
+                   and m.entry.kind in ("person", "title", "body", "party")), None)
+    told = tuple((m.start, m.end) for m in mentions_of(tokens, "kk") if m.start > k + 1
+                 and m.entry.kind in ("person", "title", "body", "party"))
+    banned = any(w in light["nouns"] for light in lexicon()["light"]
+                 if light["kind"] == "prohibition" for w in words[k + 2:])
+    if not (told or banned):
+        return None  # "… әр отбасына төрт миллион теңгеден бөлінеді": a benefit
+    last = next(j for j in range(len(tokens) - 1, -1, -1) if tokens[j].text[:1].isalpha())
+    return Frame("prohibition" if banned else "instruction", (k, k + 2),
+                 (tokens[k + 2].start, tokens[last].end), issuer=issuer, addressees=told,
+                 impersonal=not told)
 
 
 def _gapped(tokens: Sequence[Token], frame: Frame) -> tuple[Frame | None, Frame]:
