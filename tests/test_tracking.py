@@ -10,6 +10,8 @@ from tapsyrma.records import Directive, Party
 from tapsyrma.registry.merge import restated
 from tapsyrma.registry.tracking import (
     _names_itself,
+    _names_object,
+    _other_object,
     object_keys,
     outcome_kind,
     recalled,
@@ -153,6 +155,28 @@ def test_object_keys_name_the_kind_of_object_in_both_languages(ordered: str,
     kinds = {k for k in object_keys(ordered) if k.startswith("#")}
     assert kinds and kinds <= object_keys(reported)
     assert not {k for k in object_keys("Жүйені үйлестіру жұмыстары басталды.") if k[0] == "#"}
+
+
+@pytest.mark.parametrize("text", [
+    "В районе достроили газоэлектростанцию мощностью 500 МВт.",
+    "Монтаж парогазовой установки на станции идет по графику.",
+    "Ауданда бу-газ қондырғысының құрылысы жүріп жатыр.",
+])
+def test_a_power_station_is_named_by_its_fuel_or_machine(text: str) -> None:
+    assert "#power-plant" in object_keys(text)
+
+
+def test_a_broad_kind_is_answered_by_the_kinds_it_covers() -> None:
+    """"Энергетические объекты" are heat plants and power stations: a report on a heat plant
+    answers an order about them, one on a school does not, and a heat plant is still another
+    object than a power station."""
+    ordered = object_keys("Министру поручено проверить состояние энергетических объектов.")
+    heat = object_keys("Городская ТЭЦ перешла в коммунальную собственность.")
+    assert not _other_object(ordered, heat) and _names_object(ordered, heat)
+    assert _other_object(ordered, object_keys("В селе открыта новая школа."))
+    kk = object_keys("Қаладағы жылу электр орталығы жөнделді.")
+    assert _names_object(object_keys("Энергетикалық нысандарды жаңғырту керек."), kk)
+    assert _other_object(heat, object_keys("Достроена новая гидроэлектростанция."))
 
 
 def test_a_report_naming_the_object_itself_is_told_from_one_naming_its_kind() -> None:
