@@ -231,7 +231,33 @@ def report_kind(text: str, lang: str) -> str | None:
         return "in-progress"
     if done:
         return "done"
-    return "in-progress" if patterns["reference_alone"].search(low) else None
+    if patterns["reference_alone"].search(low) or (
+            not patterns["obligation"].search(low) and _future_work(low, lang)):
+        return "in-progress"
+    return None
+
+
+def _future_work(low: str, lang: str) -> bool:
+    """Whether a sentence says work will be done ("правительство примет меры", "будет
+    реализован пакет мер", "салынатын болады"): in a sentence that cites the order, it is
+    taken up."""
+    lexicon = load("followups")[lang]
+    if lang == "kk":
+        return any(re.search(p, low) for p in lexicon["future"])
+    skip = frozenset(lexicon["not_future_work"])
+    words = WORD.findall(low)
+    for n, word in enumerate(words):
+        for parse in russian.parses(word)[:1]:
+            tag = parse.tag
+            if parse.normal_form in skip:
+                continue
+            if "VERB" in tag and "perf" in tag and "futr" in tag and "3per" in tag:
+                return True
+            if parse.normal_form == "быть" and "futr" in tag and any(
+                    "PRTS" in p.tag and "pssv" in p.tag
+                    for later in words[n + 1:n + 3] for p in russian.parses(later)[:1]):
+                return True
+    return False
 
 
 def _setback(low: str, lang: str) -> str | None:
