@@ -167,6 +167,8 @@ def object_keys(*texts: str) -> frozenset[str]:
                 keys.add("~".join(ends))
     low = " ".join(texts).lower()
     keys.update(f"#{kind}" for kind, pattern in _object_kinds().items() if pattern.search(low))
+    keys.update(f"#{kind}" for kind, (covers, pattern) in _broad_kinds().items()
+                if pattern.search(low) or keys & covers)
     return frozenset(keys)
 
 
@@ -181,6 +183,14 @@ def _quoted_names(texts: Iterable[str]) -> set[str]:
 @cache
 def _object_kinds() -> dict[str, re.Pattern[str]]:
     return {kind: _any_word(patterns) for kind, patterns in load("followups")["objects"].items()}
+
+
+@cache
+def _broad_kinds() -> dict[str, tuple[frozenset[str], re.Pattern[str]]]:
+    """Kinds that cover several ("энергетические активы": heat plants and power stations), by
+    the keys of the kinds they cover and the words that name them."""
+    return {kind: (frozenset(f"#{k}" for k in item["covers"]), _any_word(item["patterns"]))
+            for kind, item in load("followups")["broad_objects"].items()}
 
 
 def _folded(word: str) -> str:
@@ -221,7 +231,33 @@ def report_kind(text: str, lang: str) -> str | None:
         return "in-progress"
     if done:
         return "done"
-    return "in-progress" if patterns["reference_alone"].search(low) else None
+    if patterns["reference_alone"].search(low) or (
+            not patterns["obligation"].search(low) and _future_work(low, lang)):
+        return "in-progress"
+    return None
+
+
+def _future_work(low: str, lang: str) -> bool:
+    """Whether a sentence says work will be done ("правительство примет меры", "будет
+    реализован пакет мер", "салынатын болады"): in a sentence that cites the order, it is
+    taken up."""
+    lexicon = load("followups")[lang]
+    if lang == "kk":
+        return any(re.search(p, low) for p in lexicon["future"])
+    skip = frozenset(lexicon["not_future_work"])
+    words = WORD.findall(low)
+    for n, word in enumerate(words):
+        for parse in russian.parses(word)[:1]:
+            tag = parse.tag
+            if parse.normal_form in skip:
+                continue
+            if "VERB" in tag and "perf" in tag and "futr" in tag and "3per" in tag:
+                return True
+            if parse.normal_form == "быть" and "futr" in tag and any(
+                    "PRTS" in p.tag and "pssv" in p.tag
+                    for later in words[n + 1:n + 3] for p in russian.parses(later)[:1]):
+                return True
+    return False
 
 
 def _setback(low: str, lang: str) -> str | None:
@@ -417,10 +453,23 @@ def _names_object(ordered: frozenset[str], told: frozenset[str], places: bool = 
 
 def _other_object(ordered: frozenset[str], told: frozenset[str]) -> bool:
     """Whether a report is about another kind of object than the directive: a hospital
-    opened "по поручению Главы государства" does not answer an order to build schools."""
-    ordered_kinds = {key for key in ordered if key.startswith("#")}
-    told_kinds = {key for key in told if key.startswith("#")}
+    opened "по поручению Главы государства" does not answer an order to build schools. A
+    broad kind ("энергетические активы") is no other object than the kinds it covers."""
+    ordered_kinds = _specific_kinds(ordered)
+    told_kinds = _specific_kinds(told)
     return bool(ordered_kinds and told_kinds) and not ordered_kinds & told_kinds
+
+
+def _specific_kinds(keys: frozenset[str]) -> set[str]:
+    """The kinds of object among `keys`, a broad kind read as the kinds it covers unless one of
+    them is named too ("энергетические активы": a heat plant or a power station)."""
+    kinds = {key for key in keys if key.startswith("#")}
+    for kind, (covers, _) in _broad_kinds().items():
+        if f"#{kind}" in kinds:
+            kinds.discard(f"#{kind}")
+            if not kinds & covers:
+                kinds |= covers
+    return kinds
 
 
 @cache
