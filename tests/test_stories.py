@@ -14,7 +14,6 @@ from tapsyrma.registry.stories import (
     EventMatch,
     band_keys,
     chosen_story,
-    document_keys,
     jaccard,
     numbers,
     signature,
@@ -54,15 +53,6 @@ def test_band_keys_are_deterministic_and_fit_a_bigint() -> None:
 def test_numbers_keep_telling_figures_and_drop_years() -> None:
     found = numbers("В 2024 году пострадали 430 домов, инфляция 8,6%, 12 мая, 3 района.")
     assert found == {"430": 1.0, "8.6": 1.0, "12": 0.5}
-
-
-def test_a_town_names_its_region_as_a_key() -> None:
-    # One report names the towns whose heating is not ready, another their regions: the keys
-    # they share are the regions, so the pair is a candidate with entities in common.
-    towns = document_keys({"stepnogorsk", "ayagoz", "bektenov"}, "Степногорск, Аягөз.")
-    regions = document_keys({"akmola", "abai", "bektenov"}, "Ақмола, Абай облыстары.")
-    assert {"akmola", "abai", "stepnogorsk", "ayagoz"} <= towns.keys()
-    assert towns.keys() & regions.keys() == {"akmola", "abai", "bektenov"}
 
 
 @pytest.mark.parametrize(("match", "same"), [

@@ -38,6 +38,7 @@ from tapsyrma.directives.quotes import (
 )
 from tapsyrma.directives.timing import find_deadline, find_recurrence
 from tapsyrma.directives.topic import topic
+from tapsyrma.entities.gazetteer import Mention
 from tapsyrma.entities.places import region_counts
 from tapsyrma.records import Deadline, Directive, Entity, Party, Recurrence, Sentence, Token
 from tapsyrma.segment import tokens as tokenize
@@ -318,12 +319,20 @@ def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[P
              if m.entry.kind in ("person", "title", "body", "party") and (
                  _instrumental(tokens, m.start, m.end, lang)
                  or grammar.received(tokens, m.start, m.end))
-             for p in span_parties(tokens, _with_name(tokens, _with_regions(
-                 tokens, m.start, m.end, lang), lang), lang, context)]
-    head = grammar.addressee_head  # and those the gazetteer does not know, by their head noun
-    return known or [p for span in grammar.meeting_audience(tokens)
-                     for p in span_parties(tokens, span, lang, context,
-                                           [head([t.text for t in tokens[slice(*span)]]) or ""])]
+             for p in _named_parties(tokens, m, lang, context)]
+    return known or [  # and those the gazetteer does not know, by their head noun
+        p for span in grammar.meeting_audience(tokens)
+        for p in span_parties(tokens, span, lang, context, [
+            head for head in [grammar.addressee_head([t.text for t in tokens[slice(*span)]])]
+            if head])]
+
+
+def _named_parties(tokens: Sequence[Token], mention: Mention, lang: str,
+                   context: DocumentContext) -> list[Party]:
+    """The parties of a mention with the regions and the name that go with it ("акима
+    Карагандинской области Жениса Касымбека")."""
+    return span_parties(tokens, _with_name(tokens, _with_regions(
+        tokens, mention.start, mention.end, lang), lang), lang, context)
 
 
 def _author(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Party | None:
@@ -331,10 +340,7 @@ def _author(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Par
     акима Уральска Миржана Сатканова говорится:")."""
     first = next((m for m in mentions_of(tokens, lang) if m.entry.kind in ("person", "title")),
                  None)
-    if first is None:
-        return None
-    parties = span_parties(tokens, _with_name(tokens, _with_regions(
-        tokens, first.start, first.end, lang), lang), lang, context)
+    parties = _named_parties(tokens, first, lang, context) if first else []
     return parties[0] if parties else None
 
 

@@ -32,7 +32,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer, selectinload
 
 from tapsyrma import embedding
-from tapsyrma.entities.gazetteer import place_regions
 from tapsyrma.store.models import Band, Document, Key, Story, TermCount
 
 PERMUTATIONS = 128
@@ -138,11 +137,7 @@ def numbers(text: str) -> dict[str, float]:
 
 def document_keys(entity_ids: set[str], text: str, region: str | None = None
                   ) -> dict[str, float]:
-    """Entities, figures ("#430") and the main region ("@kostanay") of a document. A town or
-    district names its region too: one report lists "Степногорск, Орал, Аягөз" where another
-    of the same event lists the regions of Akmola, West Kazakhstan and Abai."""
-    regions = place_regions()
-    entity_ids = entity_ids | {regions[e] for e in entity_ids if e in regions}
+    """Entities, figures ("#430") and the main region ("@kostanay") of a document."""
     keys = {e: 1.0 for e in entity_ids - UBIQUITOUS}
     keys.update((f"#{n}", w) for n, w in numbers(text).items())
     if region:
