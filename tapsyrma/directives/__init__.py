@@ -117,10 +117,9 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         item = _list_item(sentence.text) and state.list_open
         passes = not item and _passes_prefilter(sentence.text, grammar.lexicon(),
                                                 index in state.dialogue)
-        decree = (not passes and sentence.text.rstrip().endswith(":")
-                  and grammar.opens_decree(sentence.tokens))
-        state.list_open = bool(item) or decree or (
-            passes and sentence.text.rstrip().endswith(":"))
+        colon = sentence.text.rstrip().endswith(":")
+        decree = colon and not passes and grammar.opens_decree(sentence.tokens)
+        state.list_open = bool(item) or decree or (passes and colon)
         if decree:  # "В решении акима Уральска Миржана Сатканова говорится:": its items are his
             state.last_issuer = _author(sentence.tokens, slang, context) or state.last_issuer
         if item:  # "— усилить штаб …;", or with its addressee: "• Министерству … принять …"
@@ -320,11 +319,13 @@ def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[P
                  _instrumental(tokens, m.start, m.end, lang)
                  or grammar.received(tokens, m.start, m.end))
              for p in _named_parties(tokens, m, lang, context)]
-    return known or [  # and those the gazetteer does not know, by their head noun
-        p for span in grammar.meeting_audience(tokens)
-        for p in span_parties(tokens, span, lang, context, [
-            head for head in [grammar.addressee_head([t.text for t in tokens[slice(*span)]])]
-            if head])]
+    if known:
+        return known
+    unknown: list[Party] = []  # those the gazetteer does not know, by their head noun
+    for span in grammar.meeting_audience(tokens):
+        head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
+        unknown.extend(span_parties(tokens, span, lang, context, [head] if head else []))
+    return unknown
 
 
 def _named_parties(tokens: Sequence[Token], mention: Mention, lang: str,

@@ -96,12 +96,9 @@ def _by_order_frame(tokens: Sequence[Token], words: list[str]) -> Frame | None:
     """ "Қасым-Жомарт Тоқаевтың тапсырмасы бойынша жағдай Президент Әкімшілігінің бақылауында
     болады": what will be done by someone's order, the present-future closing the sentence,
     is his order when it names those told after "бойынша" or bans ("тыйым салынады")."""
-    text = " ".join(words)
-    if not any(re.search(p, text) for p in lexicon()["by_order_future"]):
-        return None
     k = next((j for j in range(len(words) - 1) if words[j + 1] == "бойынша"
               and words[j].startswith("тапсырма")), None)
-    if k is None or k + 2 >= len(tokens):
+    if k is None or k + 2 >= len(tokens) or not _by_order_future().search(" ".join(words)):
         return None
     issuer = next(((m.start, m.end) for m in mentions_of(tokens, "kk") if m.end == k
                    and m.entry.kind in ("person", "title", "body", "party")), None)
@@ -115,6 +112,11 @@ def _by_order_frame(tokens: Sequence[Token], words: list[str]) -> Frame | None:
     return Frame("prohibition" if banned else "instruction", (k, k + 2),
                  (tokens[k + 2].start, tokens[last].end), issuer=issuer, addressees=told,
                  impersonal=not told)
+
+
+@cache
+def _by_order_future() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon()["by_order_future"]))
 
 
 def _gapped(tokens: Sequence[Token], frame: Frame) -> tuple[Frame | None, Frame]:

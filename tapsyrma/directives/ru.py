@@ -1045,10 +1045,16 @@ def _ordering_clause(tokens: Sequence[Token], k: int) -> bool:
         word = tokens[j].text
         if word in CLAUSE_END or word == ",":
             return False
-        if _is_order_form(word) and not russian.best_has(word, "INFN") and any(
-                russian.lemmas(word) & verb["lemmas"] for verb in lexicon()["verb"]):
+        if russian.lemmas(word) & _ordering_lemmas() and _is_order_form(word) and not (
+                russian.best_has(word, "INFN")):
             return True
     return False
+
+
+@cache
+def _ordering_lemmas() -> frozenset[str]:
+    """The lemmas of every verb of ordering ("поручить", "обязать", "потребовать", …)."""
+    return frozenset().union(*(verb["lemmas"] for verb in lexicon()["verb"]))
 
 
 def _takes_that_clause(tokens: Sequence[Token], start: int, comma: int) -> bool:
@@ -1232,9 +1238,12 @@ def opens_decree(tokens: Sequence[Token]) -> bool:
 
 def names_meeting(tokens: Sequence[Token]) -> bool:
     """The sentence names a meeting: "совещание", "встреча", "встретился"."""
-    words = lexicon()
-    meeting = words["meeting_nouns"] | words["meeting_words"]
-    return any(russian.lemmas(t.text) & meeting for t in tokens)
+    return any(russian.lemmas(t.text) & _meeting_lemmas() for t in tokens)
+
+
+@cache
+def _meeting_lemmas() -> frozenset[str]:
+    return lexicon()["meeting_nouns"] | lexicon()["meeting_words"]
 
 
 def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:

@@ -90,6 +90,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
                         "late", "failed")}
     out["obligation"] = _any_word(lexicon["obligation"])
     out["setback_prevented"] = re.compile(r"(?<!\w)" + lexicon["setback_prevented"])
+    if "future" in lexicon:  # Kazakh: "салынатын болады", "жөнделмек"
+        out["future"] = re.compile("|".join(f"(?:{p})" for p in lexicon["future"]))
     for issuer, words in lexicon["issuer"].items():
         out[f"issuer:{issuer}"] = re.compile("|".join(map(re.escape, words)))
     out["recap"] = _any_word(map(re.escape, lexicon["recap"]))
@@ -224,15 +226,14 @@ def report_kind(text: str, lang: str) -> str | None:
     setback = _setback(written, lang)
     if setback:
         return setback
-    done = not patterns["obligation"].search(low) and (
-        patterns["done"].search(low) or _perfective_outcome(low, lang))
+    obliged = patterns["obligation"].search(low)
+    done = not obliged and (patterns["done"].search(low) or _perfective_outcome(low, lang))
     ongoing = patterns["in_progress"].search(low)
     if ongoing or (report_back and not done):
         return "in-progress"
     if done:
         return "done"
-    if patterns["reference_alone"].search(low) or (
-            not patterns["obligation"].search(low) and _future_work(low, lang)):
+    if patterns["reference_alone"].search(low) or (not obliged and _future_work(low, lang)):
         return "in-progress"
     return None
 
@@ -241,10 +242,9 @@ def _future_work(low: str, lang: str) -> bool:
     """Whether a sentence says work will be done ("правительство примет меры", "будет
     реализован пакет мер", "салынатын болады"): in a sentence that cites the order, it is
     taken up."""
-    lexicon = load("followups")[lang]
     if lang == "kk":
-        return any(re.search(p, low) for p in lexicon["future"])
-    skip = frozenset(lexicon["not_future_work"])
+        return bool(_patterns(lang)["future"].search(low))
+    skip = frozenset(load("followups")[lang]["not_future_work"])
     words = WORD.findall(low)
     for n, word in enumerate(words):
         for parse in russian.parses(word)[:1]:
