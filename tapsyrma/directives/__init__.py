@@ -25,6 +25,7 @@ from tapsyrma.directives.parties import (
     local_holders,
     mentions_of,
     nominative_party_span,
+    slug,
     span_parties,
     stranger_party,
     strangers,
@@ -752,8 +753,28 @@ def _addressees(tokens: Sequence[Token], frame: Frame, lang: str, state: _State,
             continue
         # a soft form counts only with an addressee that can be one; a firm order names its own
         head = grammar.addressee_head(words) if frame.soft else grammar.head_noun(words)
-        out.extend(span_parties(tokens, span, lang, state.context, [head] if head else []))
+        parties = span_parties(tokens, span, lang, state.context, [head] if head else [])
+        out.extend(parties + _unnamed_conjuncts(tokens, span, lang, grammar))
     return _one_per_id(out)
+
+
+def _unnamed_conjuncts(tokens: Sequence[Token], span: tuple[int, int], lang: str,
+                       grammar: ModuleType) -> list[Party]:
+    """The bodies the gazetteer does not know, listed beside one it knows: "руководителей
+    министерств и госведомств" are the ministers and the state agencies."""
+    mentions = [m for m in mentions_of(tokens, lang) if span[0] <= m.start < span[1]]
+    if not mentions:  # a body known by name among them, to tell the list from one name
+        return []
+    out = []
+    start = span[0]
+    for k in range(span[0], span[1] + 1):
+        if k < span[1] and tokens[k].text.lower() not in (",", "и", "мен", "және"):
+            continue
+        if start < k and not any(m.start < k and start < m.end for m in mentions) and (
+                head := grammar.addressee_head([t.text for t in tokens[start:k]])):
+            out.append(Party(f"other:{slug(head)}", " ".join(t.text for t in tokens[start:k])))
+        start = k + 1
+    return out
 
 
 def _not_himself(addressees: list[Party], issuer: Party) -> list[Party]:

@@ -507,7 +507,6 @@ def _all_regions(tokens: Sequence[Token], span: tuple[int, int], inside: Sequenc
 
 
 @cache
-@cache
 def _words(section: str, lang: str) -> frozenset[str]:
     """One language's list of words of parties.toml ("region_nouns", "all_regions", …)."""
     return frozenset(load("parties")[section][lang])

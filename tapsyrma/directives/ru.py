@@ -914,6 +914,15 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
         if region and seen_noun:  # "акимам Абай и Улытау областей": a name that does not decline
             end = region
             continue
+        if word == "," and seen_noun and _leads_bodies(tokens, j, end) and _genitive_body_at(
+                tokens, end + 1):  # "руководителям управления образования, департамента
+            end += 1  # полиции": the heads of each
+            continue
+        if word.lower() == "по" and seen_noun and end + 1 < len(tokens) and russian.lemmas(
+                tokens[end - 1].text) & lexicon()["bodies_named_by_field"] and russian.has(
+                tokens[end + 1].text, "datv"):  # "управлению по делам религий", "Агентству
+            end = _field_end(tokens, end + 1)  # по защите и развитию конкуренции"
+            continue
         if seen_noun and (close := _quoted_name_end(tokens, end)):  # "учреждения «Отдел …
             end = close  # города Уральска»", "фонду "Самрук-Казына"": a name
             continue
@@ -930,6 +939,35 @@ def _phrase_in_case(tokens: Sequence[Token], j: int, cases: tuple[str, ...]) -> 
             continue
         break
     return end if seen_noun else j
+
+
+def _field_end(tokens: Sequence[Token], i: int) -> int:
+    """The end of the field a body's name gives after "по", which may join two ("по защите
+    и развитию конкуренции") but not a second body ("по делам религий и акиматам")."""
+    end = _phrase_in_case(tokens, i, ("datv",))
+    while end > i and end + 1 < len(tokens) and tokens[end].text == "и" and not (
+            _names_addressee(tokens, end + 1)):
+        more = _phrase_in_case(tokens, end + 1, ("datv",))
+        if more == end + 1:
+            break
+        end = more
+    return max(end, i)
+
+
+def _leads_bodies(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the phrase so far names those who head a body ("руководителям управления")."""
+    return any(russian.lemmas(tokens[k].text) & lexicon()["leader_heads"]
+               for k in range(start, end))
+
+
+def _genitive_body_at(tokens: Sequence[Token], i: int) -> bool:
+    """A body in the genitive at i, after its adjectives: "департамента полиции",
+    "областного акимата"."""
+    while i < len(tokens) and russian.in_case(tokens[i].text, "gent", ("ADJF",)):
+        i += 1
+    return i < len(tokens) and russian.in_case(tokens[i].text, "gent", ("NOUN",)) and (
+        bool(russian.lemmas(tokens[i].text) & lexicon()["addressee_heads"])
+        or is_authority_at(tokens, i, "ru"))
 
 
 def _shared_head(tokens: Sequence[Token], k: int, cases: tuple[str, ...]) -> bool:
