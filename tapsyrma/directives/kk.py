@@ -1065,26 +1065,34 @@ def opens_decree(tokens: Sequence[Token]) -> bool:
 
 
 def names_meeting(tokens: Sequence[Token]) -> bool:
-    """The sentence names a meeting: "кездесті", "кеңес", "отырыс"."""
-    meeting = tuple(lexicon()["meeting_words"])
+    """The sentence names a meeting or a report heard: "кездесті", "кеңес", "отырыс",
+    "баяндамасын тыңдап"."""
+    meeting = tuple(lexicon()["meeting_words"]) + tuple(lexicon()["report_nouns"])
     return any(t.text.lower().startswith(meeting) for t in tokens)
 
 
 def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Whom a sentence says a meeting was held with, in the instrumental, by a head that
-    names people or a body, with the word before that says whose: "мектеп директорларымен
-    кездесті", "коммуналдық қызмет басшыларымен кеңес өткізді"."""
+    """Whom a sentence says a meeting was held with, in the instrumental, or whose report was
+    heard, by a head that names people or a body, with the word before that says whose:
+    "мектеп директорларымен кездесті", "коммуналдық қызмет басшыларымен кеңес өткізді"."""
     if not names_meeting(tokens):
         return []
     heads = lexicon()["addressee_heads"]
+    reports = tuple(lexicon()["report_nouns"])
     out = []
     for j, token in enumerate(tokens):  # the head itself: "төрағалығымен" is who chaired it
         if kazakh.has_case(token.text, "instrumental") and kazakh.stems(token.text) & heads:
-            start = j - 1 if j and tokens[j - 1].text[:1].islower() and (
-                kazakh.is_genitive(tokens[j - 1].text)
-                or is_nominative(tokens[j - 1].text, "kk")) else j
-            out.append((start, j + 1))
-    return out
+            out.append((_whose(tokens, j), j + 1))
+        elif j > 1 and token.text.lower().startswith(reports) and kazakh.is_genitive(
+                tokens[j - 1].text) and kazakh.stems(tokens[j - 1].text) & heads:
+            out.append((_whose(tokens, j - 1), j))  # "білім басқармасы басшысының баяндамасын
+    return out  # тыңдап": who reported
+
+
+def _whose(tokens: Sequence[Token], j: int) -> int:
+    """The head at j with the word before it that says whose ("мектеп директорларымен")."""
+    return j - 1 if j and tokens[j - 1].text[:1].islower() and (
+        kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk")) else j
 
 
 def received(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -965,7 +965,7 @@ def _genitive_body_at(tokens: Sequence[Token], i: int) -> bool:
     "областного акимата"."""
     while i < len(tokens) and russian.in_case(tokens[i].text, "gent", ("ADJF",)):
         i += 1
-    return i < len(tokens) and russian.in_case(tokens[i].text, "gent", ("NOUN",)) and (
+    return i < len(tokens) and russian.best_has(tokens[i].text, "NOUN", "gent") and (
         bool(russian.lemmas(tokens[i].text) & lexicon()["addressee_heads"])
         or is_authority_at(tokens, i, "ru"))
 
@@ -1275,28 +1275,35 @@ def opens_decree(tokens: Sequence[Token]) -> bool:
 
 
 def names_meeting(tokens: Sequence[Token]) -> bool:
-    """The sentence names a meeting: "совещание", "встреча", "встретился"."""
+    """The sentence names a meeting or a report heard: "совещание", "встретился",
+    "заслушав доклад"."""
     return any(russian.lemmas(t.text) & _meeting_lemmas() for t in tokens)
 
 
 @cache
 def _meeting_lemmas() -> frozenset[str]:
-    return lexicon()["meeting_nouns"] | lexicon()["meeting_words"]
+    words = lexicon()
+    return words["meeting_nouns"] | words["meeting_words"] | words["report_nouns"]
 
 
 def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Whom a sentence says a meeting was held with, as noun phrases with a head that names
-    people or a body: "совещание с руководителями коммунальных предприятий", "встреча с
-    представителями проекта", "совещание с участием руководителей управлений образования"."""
+    """Whom a sentence says a meeting was held with, or whose report was heard, as noun
+    phrases with a head that names people or a body: "совещание с руководителями коммунальных
+    предприятий", "встреча с представителями проекта", "совещание с участием руководителей
+    управлений образования", "заслушав доклад руководителя управления образования"."""
     if not names_meeting(tokens):
         return []
     out = []
+    reports = lexicon()["report_nouns"]
     for j in range(len(tokens) - 1):
-        if tokens[j].text.lower() not in ("с", "со"):
+        if russian.lemmas(tokens[j].text) & reports:  # "заслушав доклад руководителя
+            k, case = j + 1, "gent"  # управления образования": who reported
+        elif tokens[j].text.lower() in ("с", "со"):
+            k, case = j + 1, "ablt"
+            if tokens[k].text.lower() == "участием":
+                k, case = k + 1, "gent"
+        else:
             continue
-        k, case = j + 1, "ablt"
-        if tokens[k].text.lower() == "участием":
-            k, case = k + 1, "gent"
         end = _phrase_in_case(tokens, k, (case,))
         if end > k and addressee_head([t.text for t in tokens[k:end]]):
             out.append((k, end))
