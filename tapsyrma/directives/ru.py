@@ -211,7 +211,7 @@ def _nominal_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Акимам держать на постоянном контроле …", "Министерству … совместно с акиматами
     обеспечить …", "2. Аппарату акима обеспечить …": the order in its nominal form."""
     if not russian.in_case(tokens[i].text, "datv", PHRASE_POS) or not (
-            _opens_clause(tokens, i) or _after_term(tokens, i)):
+            _opens_clause(tokens, i) or _after_term(tokens, i) or _after_adjunct(tokens, i)):
         return None
     found, after = _addressees(tokens, i, "dative")
     if not found or not any(_names_addressee(tokens, k) for k in range(*found[0])):
@@ -384,6 +384,19 @@ def _after_term(tokens: Sequence[Token], i: int) -> bool:
     words = " ".join(t.text for t in tokens[start:i] if t.text != ",")
     deadline = find_deadline(words, "ru", None)
     return deadline is not None and len(deadline.text) >= len(words) - 1
+
+
+def _after_adjunct(tokens: Sequence[Token], i: int) -> bool:
+    """Only a phrase of purpose or ground stands before the dative, in the clause that opens
+    the sentence: "для повышения качества услуг Министерству просвещения проработать …",
+    "По итогам совещания акимам районов обеспечить …"."""
+    start = _first_word(tokens, 0, i)
+    return (i - start >= 2 and _opens_clause(tokens, start)
+            and russian.best_has(tokens[start].text, "PREP")
+            and not russian.best_has(tokens[i - 1].text, "PREP") and tokens[i - 1].text != "и"
+            and not any(t.text in CLAUSE_END or t.text == "," or russian.best_has(t.text, "PRTS")
+                        for t in tokens[start:i])
+            and _only_objects_before(tokens[start:], i - start))
 
 
 def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
