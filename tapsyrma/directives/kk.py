@@ -272,6 +272,11 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     if subject:  # "әкімдер …", "Үкімет пен Есеп комитеті …": the ones obliged
         found = _with_coordinated(tokens, [subject]) + _listed_after(tokens, subject[1], i - 1)
         addressees, start = tuple(found), found[-1][1]
+    else:  # "Бұл жағдайда Үкіметке … құруды қарастыру қажет": a dative among the first words
+        begin = _skip_openers(tokens, start, i - 1)
+        found = _addressees(tokens, begin, min(begin + OBLIGED_DATIVE_REACH, i - 1), ["dative"])
+        if found:
+            addressees, start = tuple(found), found[-1][1]
     start = _skip_openers(tokens, start, i - 1)
     if start > i - 1:
         return None
@@ -884,6 +889,7 @@ def _surname(word: str) -> bool:
     return word[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in kazakh.stems(word))
 
 
+OBLIGED_DATIVE_REACH = 3  # "Бұл жағдайда Үкіметке …": the words before the one obliged
 SAID_AS_ORDER_REACH = 12  # "деп облыс әкімі салалық басқарма басшыларына нақты тапсырмалар"
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
 
