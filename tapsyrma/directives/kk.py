@@ -889,6 +889,7 @@ def _surname(word: str) -> bool:
     return word[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in kazakh.stems(word))
 
 
+LISTED_ATTRIBUTES = 5  # "аудандық, қалалық әдістемелік орталықтың басшылары"
 OBLIGED_DATIVE_REACH = 3  # "Бұл жағдайда Үкіметке …": the words before the one obliged
 SAID_AS_ORDER_REACH = 12  # "деп облыс әкімі салалық басқарма басшыларына нақты тапсырмалар"
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
@@ -950,14 +951,29 @@ def _listed_after(tokens: Sequence[Token], k: int, limit: int) -> list[tuple[int
     ұлттық компаниялар … жұмыс жасауы керек"."""
     out: list[tuple[int, int]] = []
     while k < limit and tokens[k].text.lower() in COORDINATORS:
-        named = next((m for m in mentions_of(tokens, "kk") if m.start == k + 1 and m.end <= limit
+        named = next(((m.start, m.end) for m in mentions_of(tokens, "kk")
+                      if m.start == k + 1 and m.end <= limit
                       and m.entry.kind not in ("region", "place")
-                      and is_nominative(tokens[m.end - 1].text, "kk")), None)
+                      and is_nominative(tokens[m.end - 1].text, "kk")), None) or (
+            _unknown_listed(tokens, k + 1, limit))
         if named is None:
             break
-        out.append((named.start, named.end))
-        k = named.end
+        out.append(named)
+        k = named[1]
     return out
+
+
+def _unknown_listed(tokens: Sequence[Token], start: int, limit: int) -> tuple[int, int] | None:
+    """A body the gazetteer does not know listed after the subject, by its head noun in the
+    nominative after its attributes: "… мен аудандық, қалалық әдістемелік орталықтың
+    басшылары"."""
+    for j in range(start, min(limit, start + LISTED_ATTRIBUTES + 1)):
+        word = tokens[j].text
+        if word in CLAUSE_END or _any_verbal_noun(word):
+            return None
+        if is_nominative(word, "kk") and addressee_head([word]):
+            return (start, j + 1)
+    return None
 
 
 def _named_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
