@@ -300,6 +300,23 @@ def test_a_report_that_never_cites_the_order_is_linked_by_its_object(store: Stor
     assert line["status"] == "done"
 
 
+def test_an_order_that_points_back_is_about_what_the_sentence_before_names(
+        store: Store) -> None:
+    """ "Правительству нужно активизировать эту работу": the work is the sentence before's
+    (the "Комфортная школа" schools), which a report of a school built answers."""
+    order = RawDocument(id="order", published=date(2025, 3, 14), text=(
+        "Токаев: темпы строительства школ не радуют\n\nПрезидент Касым-Жомарт Токаев отметил, "
+        "что темпы строительства школ по проекту «Комфортная школа» в регионах не радуют. "
+        "«Правительству нужно активизировать эту работу», – сказал Глава государства."))
+    report = RawDocument(id="report", published=date(2025, 9, 1), text=(
+        "В Уральске открыли новую школу\n\nВ Уральске завершено строительство «Комфортной "
+        "школы» на 1200 ученических мест."))
+    ingest(store, [order, report])
+    [line] = directives(store)
+    assert line["action"] == "активизировать эту работу"
+    assert [f["document"] for f in line["followups"]] == ["report"]
+
+
 def test_a_report_is_linked_by_what_its_page_is_about(store: Store) -> None:
     """A report's sentence often names nothing ("Работы завершены"): its page's headline and
     lead say what was done. Houses answer an order to build housing though no name is

@@ -64,6 +64,8 @@ MAX_CANDIDATES = 300
 LINK_THRESHOLD = 0.90
 NAMED_OBJECT_THRESHOLD = 0.85
 NAMED_THRESHOLD = 0.80
+ANTECEDENT_CHARACTERS = 400  # how far back the sentence an action points to is sought
+SENTENCE_END = re.compile(r"[.!?…]+[»\"”]?\s")
 LEAD_SENTENCES = 3  # the headline and the first sentences, which say what a page reports
 OBJECT_PREFIX = 5  # letters of a folded name that identify it across cases and alphabets
 SAME_REGION_BONUS = 0.03
@@ -524,9 +526,33 @@ def _cited(report: Report) -> bool:
 
 
 def _ordered(directive: Directive) -> frozenset[str]:
-    """What a directive is about, by the names and figures of its evidence sentence; a report
-    that does not cite the order must name one of them (`_told`)."""
-    return object_keys(*[s.sentence for s in directive.sources[:1]])
+    """What a directive is about, by the names and figures of its evidence sentence (and of
+    the sentence before, when the action points back to it); a report that does not cite the
+    order must name one of them (`_told`)."""
+    return object_keys(*[_with_antecedent(directive, s) for s in directive.sources[:1]])
+
+
+def _evidence(directive: Directive) -> str:
+    """The text a report is compared with: the first evidence sentence, with the sentence
+    before when its action points back to it ("… строительства комфортных школ. Правительству
+    нужно активизировать эту работу")."""
+    return _with_antecedent(directive, directive.sources[0]) if directive.sources else (
+        directive.action)
+
+
+def _with_antecedent(directive: Directive, source: Source) -> str:
+    if not _anaphoric().search(directive.action.lower()):
+        return source.sentence
+    before = source.document.text[max(0, source.start - ANTECEDENT_CHARACTERS):source.start]
+    before = before.rstrip()
+    ends = [m.end() for m in SENTENCE_END.finditer(before)]
+    return f"{before[ends[-1] if ends else 0:].strip()} {source.sentence}".strip()
+
+
+@cache
+def _anaphoric() -> re.Pattern[str]:
+    words = load("followups")["anaphoric_objects"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(p for lang in words.values() for p in lang) + ")")
 
 
 def _told(report: Report) -> frozenset[str]:
@@ -551,8 +577,7 @@ def _scores(reports: list[Report], directives: list[Directive]) -> np.ndarray:
         title = report.document.title
         texts = [report.sentence, f"{title}. {report.sentence}" if title else report.sentence]
         report.embedding = embedding.to_bytes(embedding.embed(texts))
-    vectors = embedding.kept(directives, "sentence_embedding",
-                             lambda d: d.sources[0].sentence if d.sources else d.action)
+    vectors = embedding.kept(directives, "sentence_embedding", _evidence)
     scores = np.stack([
         (vectors @ embedding.from_bytes(r.embedding).reshape(-1, embedding.DIMENSIONS).T)
         .max(axis=1) for r in reports if r.embedding is not None])
