@@ -75,6 +75,11 @@ PROMISERS = {"president", "prime-minister"}
 CONTENT_WORD = re.compile(r"\w{4,}")
 ACTION_STEM = 5
 SAME_ACTION_SHARE = 0.6
+# A retelling shares fewer of its words with the order it retells than two wordings of one
+# order do ("распорядился принять меры в отношении чиновника" and "Поручаю аппарату акима
+# взять этой ситуацию на контроль и принять соответствующие меры"); two at least.
+RETOLD_ACTION_SHARE = 0.4
+SHARED_WORDS = 2
 # "поручил им", "поставил перед ними": an addressee named before
 ADDRESSEE_PRONOUNS = frozenset().union(*ru.ADDRESSEE_PRONOUNS.values())
 CONFIDENCE = {"firm": 0.9, "soft": 0.6, "context_issuer": -0.1, "no_issuer": -0.2}
@@ -180,14 +185,16 @@ def _said_again(directive: Directive, found: list[Directive]) -> bool:
 def _retold_addressees(directives: list[Directive]) -> list[Directive]:
     """A headline or lead retells an order that the body gives with its addressees ("Токаев
     поручил оказать помощь пострадавшим" … "Премьер-министр и аким доложили … Поручил
-    оказать помощь"): the retelling with no addressee takes them."""
+    оказать помощь"): the retelling with no addressee takes those of the issuer's order that
+    shares most of its words, the first of equals."""
     out = []
     for d in directives:
         if d.addressees == (UNSPECIFIED,):
-            told = next((o for o in directives if o.addressees not in FALLBACKS
-                         and o.issuer.id == d.issuer.id and same_action(o.action, d.action)),
-                        None)
-            d = replace(d, addressees=told.addressees) if told else d
+            told = [o for o in directives
+                    if o.addressees not in FALLBACKS and o.issuer.id == d.issuer.id]
+            best = max(told, key=lambda o: action_share(o.action, d.action), default=None)
+            if best and action_share(best.action, d.action) >= RETOLD_ACTION_SHARE:
+                d = replace(d, addressees=best.addressees)
         out.append(d)
     return out
 
@@ -207,9 +214,15 @@ def headline_echoes(directives: Sequence[Directive], text: str, title: str | Non
 
 def same_action(a: str, b: str) -> bool:
     """Two wordings of one action: most content words of the shorter begin the same way."""
+    return action_share(a, b) >= SAME_ACTION_SHARE
+
+
+def action_share(a: str, b: str) -> float:
+    """The share of the shorter action's content words that begin as words of the other's
+    do; nothing when fewer than two are shared."""
     ka, kb = ({w[:ACTION_STEM].lower() for w in CONTENT_WORD.findall(x)} for x in (a, b))
     shorter = min(len(ka), len(kb))
-    return shorter >= 2 and len(ka & kb) >= SAME_ACTION_SHARE * shorter
+    return len(ka & kb) / shorter if shorter >= 2 and len(ka & kb) >= SHARED_WORDS else 0.0
 
 
 def _passes_prefilter(text: str, lexicon: dict, spoken: bool = False) -> bool:
