@@ -644,6 +644,10 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if fronted and issuer and fronted[0] < issuer[0] < fronted[1]:  # "Разработать план
         action = (action[0], tokens[issuer[0] - 1].end)  # Президент поручил …"
         addressees = addressees or _dative_after(tokens, end)
+    if where == "ot" and not addressees and inf is None and noun is None:
+        at, late = _late_ot(tokens, after)  # "требовал отчета по поручениям АНК от
+        if late:  # районных акимов": what is demanded stands first, from whom after it
+            addressees, action = late, (action[0], tokens[at - 1].end)
     if inf is not None and not _apart(addressees, issuer):  # "поручил взять под контроль …
         # всем акимам"; "Аким области поручил … всем акимам": "области" is the issuer's
         final = _final_dative(tokens, inf)
@@ -700,6 +704,27 @@ def _dative_after(tokens: Sequence[Token], k: int) -> list[tuple[int, int]]:
 
 def _dative_authority(tokens: Sequence[Token], k: int) -> bool:
     return _names_addressee(tokens, k) and russian.in_case(tokens[k].text, "datv", PHRASE_POS)
+
+
+def _late_ot(tokens: Sequence[Token], k: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where "от" stands later in the clause of a demand, past what is demanded, and the
+    authorities after it: "требовал отчета по поручениям АНК от 12 районных акимов и акима
+    Уральска"."""
+    end = _clause_end(tokens, k)
+    at = next((j for j in range(k + 1, end) if tokens[j].text.lower() == "от"), None)
+    if at is None:
+        return 0, []
+    start = at + 1
+    while start < end and tokens[start].text.isdigit():  # "от 12 районных акимов"
+        start += 1
+    found = []
+    while (stop := _phrase_in_case(tokens, start, ("gent",))) > start and any(
+            _names_addressee(tokens, j) for j in range(start, stop)):
+        found.append((start, stop))
+        if stop >= end or tokens[stop].text not in (",", "и"):
+            break
+        start = stop + 1
+    return at, found
 
 
 def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
