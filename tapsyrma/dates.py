@@ -60,7 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                    rf"(?P<time>{TIME})?"),
         re.compile(rf"\b(?P<year>(?:19|20)\d\d)\s*(?:ж\.|жыл\w*)?\s+(?P<day>[0-3]?\d)\s+{month}"
                    rf"(?P<time>{TIME})?"),
-        re.compile(rf"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b"
+        re.compile(rf"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)"
                    rf"(?:\s*(?:г\.|ж\.))?(?P<time>{TIME})?"),
         re.compile(rf"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"
                    rf"(?:T\d\d:\d\d(?::\d\d)?\S*)?(?P<time>{TIME})?"),

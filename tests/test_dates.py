@@ -22,6 +22,7 @@ TODAY = date(2026, 12, 6)
     ("date 2025-10-11 Тоқаев Астананы дамытуға қатысты бірқатар тапсырма берді",
      date(2025, 10, 11)),
     ("3 қыркүйек 2024", date(2024, 9, 3)),
+    ("21.03.2026г. в 14:16", date(2026, 3, 21)),  # "г." right after the year
 ])
 def test_dates_byline_and_dateline(line: str, expected: date) -> None:
     assert page_date([line], None, TODAY) == expected

@@ -317,6 +317,20 @@ def test_an_order_that_points_back_is_about_what_the_sentence_before_names(
     assert [f["document"] for f in line["followups"]] == ["report"]
 
 
+def test_a_report_names_the_object_in_the_other_languages_spelling(store: Store) -> None:
+    """ "Кендерли" in the order and "Кендірлі" in the Kazakh report are one place: the
+    consonants of a name are kept where the two spellings' vowels differ."""
+    order = RawDocument(id="order", published=date(2023, 10, 3), text=(
+        "Токаев поручил построить опреснительный завод\n\nПрезидент Касым-Жомарт Токаев "
+        "поручил Правительству построить опреснительный завод в поселке Кендерли."))
+    report = RawDocument(id="report", published=date(2025, 8, 14), text=(
+        "Кендірлідегі су тұщыту зауыты іске қосылды\n\nМаңғыстау облысының Кендірлі теңіз "
+        "жағалауындағы су тұщыту зауытының алғашқы желісі іске қосылды."))
+    ingest(store, [order, report])
+    [line] = directives(store)
+    assert [f["document"] for f in line["followups"]] == ["report"]
+
+
 def test_a_report_is_linked_by_what_its_page_is_about(store: Store) -> None:
     """A report's sentence often names nothing ("Работы завершены"): its page's headline and
     lead say what was done. Houses answer an order to build housing though no name is

@@ -124,7 +124,7 @@ def test_object_keys_read_names_and_figures_across_alphabets() -> None:
     ru = object_keys("Завершено строительство газопровода «Сарыарка» длиной 1061 км.")
     kk = object_keys("Сонымен қатар «Сарыарқа» газ құбыры салынды.")
     latin = object_keys("Osy jyly «Saryarqa» gaz qubyry salyndy.")
-    assert ru & kk & latin == {"sarya"}
+    assert ru & kk & latin == {"sarya", "=srrk"}  # its first letters, its consonants
     assert "1061" in ru
     assert not object_keys("Сегодня Президент Касым-Жомарт Токаев поручил Правительству "
                            "Казахстана.")

@@ -68,6 +68,8 @@ ANTECEDENT_CHARACTERS = 400  # how far back the sentence an action points to is 
 SENTENCE_END = re.compile(r"[.!?…]+[»\"”]?\s")
 LEAD_SENTENCES = 3  # the headline and the first sentences, which say what a page reports
 OBJECT_PREFIX = 5  # letters of a folded name that identify it across cases and alphabets
+SKELETON = 4  # letters of a name's first letter and consonants, its key across spellings
+VOWELS = frozenset("aeiouy")
 SAME_REGION_BONUS = 0.03
 OTHER_TOPIC_PENALTY = 0.03
 
@@ -160,9 +162,9 @@ def object_keys(*texts: str) -> frozenset[str]:
             if len(word) >= 3 and not YEAR.fullmatch(word):
                 keys.add(word)
         elif (word[:1].isupper() or word in quoted) and len(word) > 3:
-            key = _folded(word)
-            if key not in stop:
-                keys.add(key)
+            found = _name_keys(word)
+            if not found & stop:
+                keys.update(found)
     for text in texts:  # a route: "Талдыкорган – Ушарал", "Торғай-Ырғыз"
         for m in ROUTE.finditer(text):
             ends = sorted(map(_folded, m.groups()))
@@ -198,14 +200,29 @@ def _broad_kinds() -> dict[str, tuple[frozenset[str], re.Pattern[str]]]:
 
 
 def _folded(word: str) -> str:
-    latin = slug(word).replace("q", "k").replace("gh", "g").replace("-", "")
-    return latin[:OBJECT_PREFIX]
+    return _latin(word)[:OBJECT_PREFIX]
+
+
+def _latin(word: str) -> str:
+    return slug(word).replace("q", "k").replace("gh", "g").replace("-", "")
+
+
+def _name_keys(word: str) -> set[str]:
+    """A name's keys: its first letters, and its first letter with the consonants after it,
+    which the Kazakh and the Russian spelling of one name share where their vowels differ
+    ("Кендірлі" and "Кендерли": "=kndr")."""
+    latin = _latin(word)
+    skeleton = latin[:1] + "".join(c for c in latin[1:] if c not in VOWELS)
+    keys = {latin[:OBJECT_PREFIX]}
+    if len(skeleton) >= SKELETON:
+        keys.add("=" + skeleton[:SKELETON])
+    return keys
 
 
 @cache
 def _not_objects() -> frozenset[str]:
     words = load("followups")["not_objects"] + [w for w in name_forms() if len(w) > 3]
-    return frozenset(_folded(w) for w in words)
+    return frozenset(key for w in words for key in _name_keys(w))
 
 
 def recalled(directive: records.Directive, lang: str | None) -> bool:
@@ -478,9 +495,9 @@ def _specific_kinds(keys: frozenset[str]) -> set[str]:
 def _place_keys() -> frozenset[str]:
     """The keys of the names of regions and places, in every language they are given in."""
     items = load("regions")["region"] + load("places")["place"]
-    return frozenset(_folded(word) for item in items for lang in ("ru", "kk", "en")
+    return frozenset(key for item in items for lang in ("ru", "kk", "en")
                      for name in item.get(lang, []) for word in WORD.findall(name)
-                     if len(word) > 3)
+                     if len(word) > 3 for key in _name_keys(word))
 
 
 def _recalled_only(directive: Directive) -> bool:
