@@ -331,6 +331,24 @@ def test_a_report_names_the_object_in_the_other_languages_spelling(store: Store)
     assert [f["document"] for f in line["followups"]] == ["report"]
 
 
+def test_an_order_a_report_points_back_to_is_recalled_not_given(store: Store) -> None:
+    """ "… дал поручение о реализации проекта «Центр – Запад». В целях его исполнения …": the
+    page recalls the order to report on it; it makes no registry line of its own."""
+    order = RawDocument(id="order", published=date(2025, 3, 14), text=(
+        "Токаев поручил построить дорогу\n\nГлава государства Касым-Жомарт Токаев поручил "
+        "Правительству построить дорогу «Центр – Запад» от Астаны через Аркалык и Торгай."))
+    report = RawDocument(id="report", published=date(2025, 4, 2), text=(
+        "Дорогу «Центр – Запад» начнут строить весной\n\nГлава государства дал поручение "
+        "построить дорогу «Центр – Запад» от Астаны через Аркалык и Торгай. В целях его "
+        "исполнения в Министерстве транспорта состоялось совещание, на котором обсудили ход "
+        "работ."))
+    ingest(store, [order, report])
+    [line] = directives(store)
+    assert {s["document"] for s in line["sources"]} == {"order"}
+    assert [(f["document"], f["reports"]) for f in line["followups"]] == [
+        ("report", "in-progress")]
+
+
 def test_a_report_is_linked_by_what_its_page_is_about(store: Store) -> None:
     """A report's sentence often names nothing ("Работы завершены"): its page's headline and
     lead say what was done. Houses answer an order to build housing though no name is

@@ -23,6 +23,7 @@ from tapsyrma.pipeline import document_name, extract_safely
 from tapsyrma.registry.merge import add_directives
 from tapsyrma.registry.stories import assign_story
 from tapsyrma.registry.tracking import (
+    answered_next,
     claim_reports,
     find_reports,
     link_report,
@@ -134,7 +135,7 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
     reports = store_reports(session, row.id, row.published, found)
     # In a report of execution, a recalled directive is the one reported on, not a new one.
     cited = [r for r in found if r.cited]
-    skip = {r.sentence.start for r in cited} | {
+    skip = {r.sentence.start for r in cited} | answered_next(doc, cited) | {
         d.start for d in doc.directives if cited and recalled(d, d.lang or doc.lang)}
     new, merged = add_directives(session, row, doc, skip)
     session.flush()

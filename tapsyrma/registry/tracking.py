@@ -90,8 +90,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lexicon = load("followups")[lang]
     out = {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in lexicon[name]) + ")"
                             + lexicon.get(f"{name}_not_followed_by", ""))
-           for name in ("reference", "reference_alone", "report_back", "done", "in_progress",
-                        "late", "failed")}
+           for name in ("reference", "reference_back", "reference_alone", "report_back", "done",
+                        "in_progress", "late", "failed")}
     out["obligation"] = _any_word(lexicon["obligation"])
     out["setback_prevented"] = re.compile(r"(?<!\w)" + lexicon["setback_prevented"])
     if "future" in lexicon:  # Kazakh: "салынатын болады", "жөнделмек"
@@ -230,6 +230,17 @@ def recalled(directive: records.Directive, lang: str | None) -> bool:
     return lang in ("ru", "kk") and _recalls(directive.sentence, lang)
 
 
+def answered_next(doc: records.Document, found: Iterable[Reported]) -> set[int]:
+    """The starts of the directives a report right after them points back to ("… дал
+    поручение о реализации проекта «Центр – Запад». В целях его исполнения в министерстве
+    состоялось совещание"): orders the page recalls to report on them."""
+    back = {r.sentence.start for r in found if r.cited and _patterns(
+        r.sentence.lang if r.sentence.lang in ("ru", "kk") else doc.lang or "ru")[
+        "reference_back"].search(r.sentence.text.lower())}
+    return {d.start for d in doc.directives
+            if any(start >= d.end and not doc.text[d.end:start].strip() for start in back)}
+
+
 def _recalls(sentence: str, lang: str) -> bool:
     return bool(_patterns(lang)["recap"].search(sentence.lower()))
 
@@ -240,7 +251,8 @@ def report_kind(text: str, lang: str) -> str | None:
     low = _without_negated(written) if lang == "ru" else written
     patterns = _patterns(lang)
     report_back = patterns["report_back"].search(low)
-    if not (patterns["reference"].search(low) or report_back):
+    if not (patterns["reference"].search(low) or patterns["reference_back"].search(low)
+            or report_back):
         return None
     setback = _setback(written, lang)
     if setback:
