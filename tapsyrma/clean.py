@@ -36,6 +36,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # Rounds of the line rules; one removal can expose another (a widget run split by a
 # call to action), so they run until nothing changes, which also makes cleaning idempotent.
 MAX_ROUNDS = 5
+HEADLINE_RESTATED = 0.8  # a page's first line and its headline saying one thing
 
 WORD = re.compile(r"\w+")
 CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -45,7 +46,9 @@ HEADLINE_START = re.compile(r"^[\"«“„'(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 TIME_OF_DAY = re.compile(r"\b[012]?\d:[0-5]\d\b")
 # An ISO date stamp (with its label) that opens a line before the words of a headline.
 STAMPED_LINE = re.compile(r"^((?:date:?\s+)?\d{4}-\d\d-\d\d(?:[ T][012]\d:[0-5]\d(?::[0-5]\d)?)?)"
-                          r"\s+(?=[^\W\d_])", re.IGNORECASE)
+                          r"\s+(?=[^\W\d_]|\d+\s+[^\W\d_])", re.IGNORECASE)
+DATE_STAMP = re.compile(r"^(?:date:?\s+)?\d{4}-\d\d-\d\d(?:[ T][012]\d:[0-5]\d(?::[0-5]\d)?)?$",
+                        re.IGNORECASE)
 ALPHABETIC_WORD = re.compile(r"[^\W\d_]{2,}")
 DIGIT = re.compile(r"\d")
 LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -396,8 +399,9 @@ def drop_credits_and_captions(lines: list[str]) -> list[str]:
         if stripped == line:
             kept.append(line)
             continue
-        if kept and stripped == "" and is_caption(kept[-1]):
-            kept.pop()  # the caption above a credit line
+        if kept and stripped == "" and is_caption(kept[-1]) and not all(
+                DATE_STAMP.match(k) for k in kept[:-1]):
+            kept.pop()  # the caption above a credit line, not the page's headline above it
         if stripped and (index == 0 or not is_caption(stripped)):
             kept.append(stripped)
     return kept
@@ -507,14 +511,27 @@ def near_duplicate(words: frozenset[str], earlier: list[frozenset[str]]) -> bool
 
 def trim_masthead(lines: list[str]) -> list[str]:
     """Before the first real paragraph, keep only the headline (the last line that looks
-    like one) and lines with a directive verb; site name, menus and bylines go."""
+    like one, and the page's first line when it looks like one too: a headline and its
+    subtitle apart, the rubric and byline between them) and lines with a directive verb;
+    site name, menus and bylines go."""
     first_body = next((i for i, line in enumerate(lines) if is_body(line)), None)
     if first_body is None or first_body == 0:
         return lines  # no body at all, or nothing before it
     leading = lines[:first_body]
     headline = max((i for i, line in enumerate(leading) if is_headline(line)), default=None)
-    kept = [line for i, line in enumerate(leading) if i == headline or is_protected(line)]
+    first = next((i for i, line in enumerate(leading) if not DATE_STAMP.match(line)), None)
+    if first is not None and (not is_headline(leading[first]) or headline is not None and (
+            _restates(leading[first], leading[headline]))):
+        first = None  # "Заголовок - «Издание»" then "Заголовок": one headline
+    kept = [line for i, line in enumerate(leading)
+            if i in (headline, first) or is_protected(line)]
     return kept + lines[first_body:]
+
+
+def _restates(line: str, other: str) -> bool:
+    """Whether two lines say one thing: most words of the shorter are the other's."""
+    words, others = set(word_key(line).split()), set(word_key(other).split())
+    return len(words & others) >= HEADLINE_RESTATED * min(len(words), len(others))
 
 
 def trim_tail(lines: list[str]) -> list[str]:

@@ -437,3 +437,32 @@ def test_a_date_stamp_before_the_headline_leaves_the_headline_whole() -> None:
     assert doc.title == "Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын"
     assert doc.text.startswith("Қашағандағы газ өңдеу") and "date" not in doc.text
 
+
+
+@pytest.mark.parametrize(("lines", "kept"), [
+    # the headline, its rubric and byline, then a subtitle: both lines that say what happened
+    (["В Кызылорде запустят новую ТЭЦ", "Энергетика", "157", "Алибек Байшуленов",
+      "Объект мощностью 240 МВт покроет потребность области в электроэнергии", LEAD_RU],
+     ["В Кызылорде запустят новую ТЭЦ",
+      "Объект мощностью 240 МВт покроет потребность области в электроэнергии", LEAD_RU]),
+    # a headline right above a photo credit is no caption
+    (["На особом контроле - энергоисточники городов Риддер и Кентау",
+      "Фото: пресс-служба правительства РК", LEAD_RU],
+     ["На особом контроле - энергоисточники городов Риддер и Кентау", LEAD_RU]),
+    # the page title with its outlet, then the headline alone: one headline
+    (["Мигрантов – регистрировать, уголь – везти в школы - «Кызылординские Вести»",
+      "Мигрантов – регистрировать, уголь – везти в школы", "03.10.2022", LEAD_RU],
+     ["Мигрантов – регистрировать, уголь – везти в школы", LEAD_RU]),
+])
+def test_clean_the_pages_headline_stays_before_its_masthead(lines: list[str],
+                                                            kept: list[str]) -> None:
+    assert paragraphs(cleaned(*lines)) == kept
+
+
+def test_a_date_stamp_before_a_headline_opening_on_a_year() -> None:
+    doc = clean(RawDocument(id="t", text=(
+        " date 2026-01-13 2026 жылы үш бірдей топтық су құбыры қолданысқа беріледі\n"
+        "АСТАНА. KAZINFORM – Премьер-министр Олжас Бектенов Үкімет отырысында биыл үш бірдей "
+        "топтық су құбыры қолданысқа берілетінін мәлім етті.")))
+    assert doc.published == date(2026, 1, 13)
+    assert doc.title == "2026 жылы үш бірдей топтық су құбыры қолданысқа беріледі"
