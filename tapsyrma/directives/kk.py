@@ -265,6 +265,9 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
         return None  # "Оның пікірінше, … тиіс": an opinion
     if _unauthorised_subject(tokens, start, i - 1):
         return None  # "балалар … сеніп өсуі тиіс": what children should do is no order
+    if words[i - 1].startswith("бол") and _place_subject(tokens, _skip_openers(tokens, start,
+                                                                                i - 1)):
+        return None  # "Астана бас қала деген атауға лайық болуға тиіс": what a place should be
     subject = nominative_party_span(tokens, i - 1, "kk")
     if not (subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk")):
         subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)
@@ -873,6 +876,15 @@ def _unauthorised_subject(tokens: Sequence[Token], floor: int, limit: int) -> bo
     return any(non_authority(tokens[k].text) and is_nominative(tokens[k].text, "kk")
                and not (k + 1 < limit and kazakh.is_genitive(tokens[k + 1].text))
                for k in range(floor, limit))
+
+
+def _place_subject(tokens: Sequence[Token], k: int) -> bool:
+    """A place named in the nominative opens the clause, no body of it after ("Астана …",
+    not "Астана қаласының әкімдігі …")."""
+    place = next((m for m in mentions_of(tokens, "kk") if m.start == k
+                  and m.entry.kind in ("place", "region")), None)
+    return place is not None and is_nominative(tokens[place.end - 1].text, "kk") and not any(
+        is_authority_at(tokens, j, "kk") for j in range(place.end, min(len(tokens), place.end + 2)))
 
 
 def _can_address(tokens: Sequence[Token], j: int) -> bool:
