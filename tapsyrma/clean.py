@@ -44,11 +44,11 @@ CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
 HAS_LOWERCASE = re.compile(r"[a-zа-яёәғқңөұүһі]")
 HEADLINE_START = re.compile(r"^[\"«“„'(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 TIME_OF_DAY = re.compile(r"\b[012]?\d:[0-5]\d\b")
-# An ISO date stamp (with its label) that opens a line before the words of a headline.
-STAMPED_LINE = re.compile(r"^((?:date:?\s+)?\d{4}-\d\d-\d\d(?:[ T][012]\d:[0-5]\d(?::[0-5]\d)?)?)"
-                          r"\s+(?=[^\W\d_]|\d+\s+[^\W\d_])", re.IGNORECASE)
-DATE_STAMP = re.compile(r"^(?:date:?\s+)?\d{4}-\d\d-\d\d(?:[ T][012]\d:[0-5]\d(?::[0-5]\d)?)?$",
-                        re.IGNORECASE)
+# An ISO date stamp (with its label): a line of its own, or opening one before the words of a
+# headline.
+STAMP = r"(?:date:?\s+)?\d{4}-\d\d-\d\d(?:[ T][012]\d:[0-5]\d(?::[0-5]\d)?)?"
+STAMPED_LINE = re.compile(rf"^({STAMP})\s+(?=[^\W\d_]|\d+\s+[^\W\d_])", re.IGNORECASE)
+DATE_STAMP = re.compile(rf"^{STAMP}$", re.IGNORECASE)
 ALPHABETIC_WORD = re.compile(r"[^\W\d_]{2,}")
 DIGIT = re.compile(r"\d")
 LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -399,8 +399,8 @@ def drop_credits_and_captions(lines: list[str]) -> list[str]:
         if stripped == line:
             kept.append(line)
             continue
-        if kept and stripped == "" and is_caption(kept[-1]) and not all(
-                DATE_STAMP.match(k) for k in kept[:-1]):
+        if kept and stripped == "" and is_caption(kept[-1]) and (
+                _first_line(kept[:-1]) is not None):
             kept.pop()  # the caption above a credit line, not the page's headline above it
         if stripped and (index == 0 or not is_caption(stripped)):
             kept.append(stripped)
@@ -519,13 +519,18 @@ def trim_masthead(lines: list[str]) -> list[str]:
         return lines  # no body at all, or nothing before it
     leading = lines[:first_body]
     headline = max((i for i, line in enumerate(leading) if is_headline(line)), default=None)
-    first = next((i for i, line in enumerate(leading) if not DATE_STAMP.match(line)), None)
+    first = _first_line(leading)
     if first is not None and (not is_headline(leading[first]) or headline is not None and (
             _restates(leading[first], leading[headline]))):
         first = None  # "Заголовок - «Издание»" then "Заголовок": one headline
     kept = [line for i, line in enumerate(leading)
             if i in (headline, first) or is_protected(line)]
     return kept + lines[first_body:]
+
+
+def _first_line(lines: list[str]) -> int | None:
+    """Where the page's first line stands, past date stamps: its headline, when it has one."""
+    return next((i for i, line in enumerate(lines) if not DATE_STAMP.match(line)), None)
 
 
 def _restates(line: str, other: str) -> bool:

@@ -190,11 +190,12 @@ def _retold_addressees(directives: list[Directive]) -> list[Directive]:
     out = []
     for d in directives:
         if d.addressees == (UNSPECIFIED,):
-            told = [o for o in directives
-                    if o.addressees not in FALLBACKS and o.issuer.id == d.issuer.id]
-            best = max(told, key=lambda o: action_share(o.action, d.action), default=None)
-            if best and action_share(best.action, d.action) >= RETOLD_ACTION_SHARE:
-                d = replace(d, addressees=best.addressees)
+            share, told = max(((action_share(o.action, d.action), o.addressees)
+                               for o in directives if o.addressees not in FALLBACKS
+                               and o.issuer.id == d.issuer.id),
+                              key=lambda found: found[0], default=(0.0, d.addressees))
+            if share >= RETOLD_ACTION_SHARE:
+                d = replace(d, addressees=told)
         out.append(d)
     return out
 
@@ -781,7 +782,7 @@ def _unnamed_conjuncts(tokens: Sequence[Token], span: tuple[int, int], lang: str
     out = []
     start = span[0]
     for k in range(span[0], span[1] + 1):
-        if k < span[1] and tokens[k].text.lower() not in (",", "и", "мен", "және"):
+        if k < span[1] and tokens[k].text.lower() not in SUBJECT_JOINERS:
             continue
         if start < k and not any(m.start < k and start < m.end for m in mentions) and (
                 head := grammar.addressee_head([t.text for t in tokens[start:k]])):

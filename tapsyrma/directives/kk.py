@@ -1101,8 +1101,12 @@ def opens_decree(tokens: Sequence[Token]) -> bool:
 def names_meeting(tokens: Sequence[Token]) -> bool:
     """The sentence names a meeting or a report heard: "кездесті", "кеңес", "отырыс",
     "баяндамасын тыңдап"."""
-    meeting = tuple(lexicon()["meeting_words"]) + tuple(lexicon()["report_nouns"])
-    return any(t.text.lower().startswith(meeting) for t in tokens)
+    return any(t.text.lower().startswith(_meeting_prefixes()) for t in tokens)
+
+
+@cache
+def _meeting_prefixes() -> tuple[str, ...]:
+    return tuple(lexicon()["meeting_words"]) + tuple(lexicon()["report_nouns"])
 
 
 def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:

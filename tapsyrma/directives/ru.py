@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
+from itertools import takewhile
 
 from tapsyrma import russian
 from tapsyrma.data import load_lexicon
@@ -710,21 +711,13 @@ def _late_ot(tokens: Sequence[Token], k: int) -> tuple[int, list[tuple[int, int]
     """Where "от" stands later in the clause of a demand, past what is demanded, and the
     authorities after it: "требовал отчета по поручениям АНК от 12 районных акимов и акима
     Уральска"."""
-    end = _clause_end(tokens, k)
-    at = next((j for j in range(k + 1, end) if tokens[j].text.lower() == "от"), None)
+    at = next((j for j in range(k + 1, _clause_end(tokens, k)) if tokens[j].text.lower() == "от"),
+              None)
     if at is None:
         return 0, []
-    start = at + 1
-    while start < end and tokens[start].text.isdigit():  # "от 12 районных акимов"
-        start += 1
-    found = []
-    while (stop := _phrase_in_case(tokens, start, ("gent",))) > start and any(
-            _names_addressee(tokens, j) for j in range(start, stop)):
-        found.append((start, stop))
-        if stop >= end or tokens[stop].text not in (",", "и"):
-            break
-        start = stop + 1
-    return at, found
+    found, _ = _addressees(tokens, at, "ot")
+    return at, list(takewhile(lambda span: any(_names_addressee(tokens, j) for j in range(*span)),
+                              found))
 
 
 def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
@@ -866,6 +859,8 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
             after = j
         if after is None:
             break
+        while preposition and after < len(tokens) and tokens[after].text.isdigit():
+            after += 1  # "от 12 районных акимов"
         k = after
         end = _phrase_in_case(tokens, k, cases)
         if end == k and tokens[k].text.lower() in ADDRESSEE_PRONOUNS.get(where, ()):

@@ -36,6 +36,7 @@ from tapsyrma.directives.parties import slug
 from tapsyrma.directives.topic import topic
 from tapsyrma.entities.gazetteer import name_forms
 from tapsyrma.entities.places import regions_of
+from tapsyrma.segment import sentences
 from tapsyrma.store.models import (
     OPENING_CHARACTERS,
     Directive,
@@ -65,7 +66,6 @@ LINK_THRESHOLD = 0.90
 NAMED_OBJECT_THRESHOLD = 0.85
 NAMED_THRESHOLD = 0.80
 ANTECEDENT_CHARACTERS = 400  # how far back the sentence an action points to is sought
-SENTENCE_END = re.compile(r"[.!?…]+[»\"”]?\s")
 LEAD_SENTENCES = 3  # the headline and the first sentences, which say what a page reports
 OBJECT_PREFIX = 5  # letters of a folded name that identify it across cases and alphabets
 SKELETON = 4  # letters of a name's first letter and consonants, its key across spellings
@@ -83,6 +83,7 @@ class Reported:
     issuer_office: str | None
     regions: tuple[str, ...]
     cited: bool = True  # it refers to an order ("во исполнение поручения"), not just an outcome
+    points_back: bool = False  # to the order told just before it ("В целях его исполнения …")
 
 
 @cache
@@ -126,7 +127,8 @@ def find_reports(doc: records.Document) -> list[Reported]:
         if reports:
             found.append(Reported(sentence, reports, _issuer_office(sentence.text, lang),
                                   tuple(regions_of(sentence.start, sentence.end, doc.entities)),
-                                  cited))
+                                  cited, cited and bool(_patterns(lang)["reference_back"].search(
+                                      sentence.text.lower()))))
     return found
 
 
@@ -234,9 +236,7 @@ def answered_next(doc: records.Document, found: Iterable[Reported]) -> set[int]:
     """The starts of the directives a report right after them points back to ("… дал
     поручение о реализации проекта «Центр – Запад». В целях его исполнения в министерстве
     состоялось совещание"): orders the page recalls to report on them."""
-    back = {r.sentence.start for r in found if r.cited and _patterns(
-        r.sentence.lang if r.sentence.lang in ("ru", "kk") else doc.lang or "ru")[
-        "reference_back"].search(r.sentence.text.lower())}
+    back = {r.sentence.start for r in found if r.points_back}
     return {d.start for d in doc.directives
             if any(start >= d.end and not doc.text[d.end:start].strip() for start in back)}
 
@@ -275,12 +275,11 @@ def _future_work(low: str, lang: str) -> bool:
     taken up."""
     if lang == "kk":
         return bool(_patterns(lang)["future"].search(low))
-    skip = frozenset(load("followups")[lang]["not_future_work"])
     words = WORD.findall(low)
     for n, word in enumerate(words):
         for parse in russian.parses(word)[:1]:
             tag = parse.tag
-            if parse.normal_form in skip:
+            if parse.normal_form in _not_future_work(lang):
                 continue
             if "VERB" in tag and "perf" in tag and "futr" in tag and "3per" in tag:
                 return True
@@ -289,6 +288,11 @@ def _future_work(low: str, lang: str) -> bool:
                     for later in words[n + 1:n + 3] for p in russian.parses(later)[:1]):
                 return True
     return False
+
+
+@cache
+def _not_future_work(lang: str) -> frozenset[str]:
+    return frozenset(load("followups")[lang]["not_future_work"])
 
 
 def _setback(low: str, lang: str) -> str | None:
@@ -573,9 +577,8 @@ def _with_antecedent(directive: Directive, source: Source) -> str:
     if not _anaphoric().search(directive.action.lower()):
         return source.sentence
     before = source.document.text[max(0, source.start - ANTECEDENT_CHARACTERS):source.start]
-    before = before.rstrip()
-    ends = [m.end() for m in SENTENCE_END.finditer(before)]
-    return f"{before[ends[-1] if ends else 0:].strip()} {source.sentence}".strip()
+    antecedent = next(reversed(list(sentences(before))), None)
+    return f"{antecedent.text} {source.sentence}" if antecedent else source.sentence
 
 
 @cache
