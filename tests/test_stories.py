@@ -11,14 +11,17 @@ from hypothesis import strategies as st
 
 from tapsyrma.clean import content_hash
 from tapsyrma.registry.stories import (
+    NAME_KEY,
     EventMatch,
     band_keys,
     chosen_story,
+    document_keys,
     jaccard,
     numbers,
     signature,
     terms,
 )
+from tapsyrma.registry.tracking import name_keys
 
 ARTICLE = ("Глава государства провел совещание по паводкам. Пострадали 430 домов, "
            "эвакуированы 1 200 человек, ущерб оценивается в 8,6 млрд тенге. ") * 3
@@ -100,3 +103,16 @@ def test_a_document_joins_the_story_it_matches_as_a_whole() -> None:
     assert chosen_story(Counter({1: 2, 2: 1}), {1: 3, 2: 1}) == 2
     assert chosen_story(Counter({1: 2, 2: 2}), {1: 4, 2: 2}) == 2
     assert chosen_story(Counter(), {}) is None
+
+
+def test_names_no_gazetteer_holds_are_keys_in_both_alphabets() -> None:
+    """A plant named in a Kazakh and a Russian report is one key; a known place, a person
+    and an entity of the document (Akorda) are entities already, not names."""
+    kk = name_keys(["Мемлекет басшысы Жезқазған қаласында Жәйрем фабрикасын іске қосты, "
+                    "деп хабарлады Ақорда."], ["Ақорда"])
+    ru = name_keys(["В Жезказгане Токаев запустил Жайремскую фабрику, сообщила Акорда."],
+                   ["Акорда"])
+    assert kk == ru == {"zhair", "=zhrm"}
+    keys = document_keys({"zhezkazgan"}, "", names=kk)
+    assert keys[NAME_KEY + "zhair"] == keys[NAME_KEY + "=zhrm"] == 0.5
+    assert keys["zhezkazgan"] == 1.0

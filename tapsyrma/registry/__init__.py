@@ -21,7 +21,7 @@ from tapsyrma.entities.places import main_region
 from tapsyrma.errors import InputError
 from tapsyrma.pipeline import document_name, extract_safely
 from tapsyrma.registry.merge import add_directives
-from tapsyrma.registry.stories import assign_story
+from tapsyrma.registry.stories import assign_story, lead_names
 from tapsyrma.registry.tracking import (
     answered_next,
     claim_reports,
@@ -125,7 +125,7 @@ def store_document(session: Session, doc: records.Document, summary: IngestSumma
                    day="{:02d}-{:02d}".format(*doc.day) if doc.day else None,
                    ingested_at=datetime.now())
     entity_ids = _store_entities(session, doc)
-    assign_story(session, row, entity_ids, main_region(doc.entities))
+    assign_story(session, row, entity_ids, main_region(doc.entities), lead_names(doc))
     duplicate = row.duplicate_of is not None
     session.add(row)
     session.flush()

@@ -20,6 +20,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -31,7 +32,8 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer, selectinload
 
-from tapsyrma import embedding
+from tapsyrma import embedding, records
+from tapsyrma.registry.tracking import name_keys
 from tapsyrma.store.models import Band, Document, Key, Story, TermCount
 
 PERMUTATIONS = 128
@@ -63,6 +65,12 @@ STEM = 5  # letters that stand for a word in both languages: "теплотрас
 TERM_CHARACTERS = 3000  # words read from a text, from its start
 MEMBERS_MATCHED = 0.5  # the share of a story's members a document must match to join it
 REGION_KEY = "@"  # the key of a document's main region: "@kostanay"
+# The key of a proper name of a lead, in both alphabets ("~zhair", "~=zhrm" for "Жәйрем"):
+# the names of what the event is about that no gazetteer holds, a plant, a company, a
+# village. Each name has two keys, each weighing half an entity.
+NAME_KEY = "~"
+NAME_WEIGHT = 0.5
+NAME_CHARACTERS = 600  # the title and lead whose names are read
 LEAP_YEAR, DAYS_IN_YEAR = 2000, 366  # days of the year of dates that print no year
 
 WORD = re.compile(r"\w+")
@@ -75,7 +83,7 @@ class EventMatch:
     """How alike two documents are; `same_event` is the decision."""
 
     similarity: float  # cosine of the title-and-lead embeddings
-    entities: int  # canonical entities in common (the ubiquitous ones aside)
+    entities: float  # canonical entities in common (the ubiquitous ones aside), and names
     numbers: float  # telling numbers in common, weighted (see `numbers`)
     days: int | None  # between publication dates or days of the year, when both are known
     information: float = 0.0  # the shared entities' inverse document frequencies, summed
@@ -135,10 +143,12 @@ def numbers(text: str) -> dict[str, float]:
     return found
 
 
-def document_keys(entity_ids: set[str], text: str, region: str | None = None
-                  ) -> dict[str, float]:
-    """Entities, figures ("#430") and the main region ("@kostanay") of a document."""
+def document_keys(entity_ids: set[str], text: str, region: str | None = None,
+                  names: Iterable[str] = ()) -> dict[str, float]:
+    """Entities, figures ("#430"), names ("~zhair") and the main region ("@kostanay") of a
+    document."""
     keys = {e: 1.0 for e in entity_ids - UBIQUITOUS}
+    keys.update((NAME_KEY + name, NAME_WEIGHT) for name in names)
     keys.update((f"#{n}", w) for n, w in numbers(text).items())
     if region:
         keys[REGION_KEY + region] = 0.0
@@ -175,8 +185,14 @@ def lead(doc: Document) -> str:
     return f"{doc.title or ''}. {body}" if doc.title else body
 
 
+def lead_names(doc: records.Document) -> frozenset[str]:
+    """The keys of the names in a document's title and lead that are no entity of it."""
+    return name_keys((s.text for s in doc.sentences if s.start < NAME_CHARACTERS),
+                     (e.text for e in doc.entities))
+
+
 def assign_story(session: Session, row: Document, entity_ids: set[str],
-                 region: str | None = None) -> None:
+                 region: str | None = None, names: Iterable[str] = ()) -> None:
     """Put a document about to be stored into a story: its near-duplicate's, else the story
     most of whose members report the same event, else a new one. Sets the document's LSH
     bands and keys, stored with it."""
@@ -189,7 +205,7 @@ def assign_story(session: Session, row: Document, entity_ids: set[str],
         row.duplicate_of = original.duplicate_of or original.id
         row.story_id = original.story_id
         return
-    keys = document_keys(entity_ids, row.text, region)
+    keys = document_keys(entity_ids, row.text, region, names)
     row.keys = [Key(key=key, weight=weight, published=row.published)
                 for key, weight in keys.items()]
     stems = terms(row.text)
@@ -284,13 +300,13 @@ def _same_event(session: Session, row: Document, keys: dict[str, float], stems: 
     for candidate in candidates:
         theirs = {k.key: k.weight for k in candidate.keys}
         common = theirs.keys() & keys.keys()
-        entities = [k for k in common if k[0] not in ("#", REGION_KEY)]
+        entities = {k: theirs[k] for k in common if k[0] not in ("#", REGION_KEY)}
         regions = {k for k in theirs if k[0] == REGION_KEY}, {k for k in keys
                                                               if k[0] == REGION_KEY}
         matches.append((candidate, EventMatch(
-            0.0, len(entities), sum(theirs[k] for k in common if k.startswith("#")),
+            0.0, sum(entities.values()), sum(theirs[k] for k in common if k.startswith("#")),
             _days(candidate, row),
-            information=sum(rarity.get(k, 0.0) for k in entities),
+            information=sum(rarity.get(k, 0.0) * weight for k, weight in entities.items()),
             cross_language=bool(candidate.lang and row.lang and candidate.lang != row.lang),
             other_regions=bool(regions[0] and regions[1] and regions[0] != regions[1]))))
     matches = [(c, m) for c, m in matches if m.worth_embedding]

@@ -180,6 +180,14 @@ def object_keys(*texts: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def name_keys(texts: Iterable[str], known: Iterable[str] = ()) -> frozenset[str]:
+    """The keys of the proper names in sentences ("Жәйрем" and "Жайремской" are one name),
+    those of places and of the `known` names (an entity's words) aside: they are entities."""
+    entities = {key for name in known for word in WORD.findall(name) for key in _name_keys(word)}
+    return frozenset(key for key in object_keys(*texts)
+                     if not key.startswith("#") and not key.isdigit()) - _place_keys() - entities
+
+
 def _quoted_names(texts: Iterable[str]) -> set[str]:
     """The words of short quoted names («Сарыарқа», «Талдықорған – үшарал»): names even where
     the script has no capitals (a page read from the Arabic script is all lower case)."""
