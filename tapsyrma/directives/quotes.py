@@ -46,19 +46,27 @@ def _closer() -> re.Pattern[str]:
 
 
 def _opening_before(text: str, close: int) -> int:
-    """Where the quote that closes at `close` opens: the matching «, or a line-initial dash."""
+    """Where the quote that closes at `close` opens: the matching «, or a line-initial dash;
+    a « after a colon is a quote within the speech a dash opened ("- Выйди на площадь и
+    скажи: «извините, люди …», - отчитал акима Бозумбаев"), when one did on that line."""
     depth = 0
+    inner = None
     for i in range(close - 1, -1, -1):
         c = text[i]
         if c == "»":
             depth += 1
         elif c == "«":
             if depth == 0:
+                if inner is None and text[:i].rstrip().endswith(":"):
+                    inner = i
+                    continue
                 return i
             depth -= 1
         elif _opens(text, i):
             return i
-    return 0
+        elif c == "\n" and inner is not None:
+            return inner
+    return 0 if inner is None else inner
 
 
 def _opens(text: str, i: int) -> bool:

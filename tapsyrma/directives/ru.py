@@ -177,12 +177,12 @@ def _clause_start(tokens: Sequence[Token], i: int) -> int:
 
 
 def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
-    """The first word of a sentence, of a quotation, of a list item ("2.", "—") or after a
-    colon."""
+    """The first word of a sentence, of a quotation, of a list item ("2.", "—"), after a
+    colon or a trailing off ("Молодцы... наказывай подрядчика")."""
     before = [t.text for t in tokens[:i]]
     while before and _list_marker(before):
         before.pop()
-    return not before or before[-1] in (":", ";", ".", "!", "?")
+    return not before or before[-1] in (":", ";", ".", "!", "?", "…", "...")
 
 
 def _list_marker(before: list[str]) -> bool:
