@@ -624,6 +624,13 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     inf = _first_infinitive(tokens, after)
     fronted = (_fronted_action(tokens, start) or _quoted_action(tokens, start)
                if inf is None and noun is None else None)
+    if noun and tokens[noun - 1].text.lower() in lexicon()["anaphoric_determiners"]:
+        # "Завершить работы до 1 марта, соответствующее распоряжение было дано …": the
+        # action stands before the words that point to it ("Аким дал соответствующее
+        # поручение" alone keeps its object phrase, the order told before it)
+        before = min(start, noun - 1)
+        fronted = _fronted_action(tokens, before) or _quoted_action(tokens, before)
+        inf = None if fronted else inf
     if inf is not None:
         action = _action_from(tokens, after if _only_adverbs(tokens, after, inf) else inf)
     elif fronted:  # "Начать подготовку к посевной поручил аким": the action stands first
