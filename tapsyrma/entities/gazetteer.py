@@ -101,7 +101,7 @@ class Gazetteer:
     region_titles: list[tuple[frozenset[str], Entry]] = field(default_factory=list)
 
     def add(self, text: str, entry: Entry) -> None:
-        words = WORD.findall(text)
+        words = WORD.findall(self._spelt(text))
         if entry.kind in ("person", "region", "place") and self.lang != "kk":
             keys = tuple(_singular_keys(w, entry.kind == "person") for w in words)
         else:
@@ -125,6 +125,11 @@ class Gazetteer:
             for first in keys[0]:
                 self.phrases[first].append((keys, surface, entry))
 
+    def _spelt(self, text: str) -> str:
+        """In Russian, the Kazakh letters of a name as the Russian ones that stand for them:
+        "области Ұлытау" is "области Улытау"."""
+        return text if self.lang == "kk" else text.translate(KAZAKH_IN_RUSSIAN)
+
     def _name_keys(self, word: str) -> frozenset[str]:
         """A Kazakh name word is matched as written (the text's word is peeled down to it:
         Алға must not become "ал"); a Russian one by its lemmas."""
@@ -142,7 +147,7 @@ class Gazetteer:
         """The longest non-overlapping mentions in a sequence of tokens; quotes and brackets
         around the words of a name are passed over («Нұр Отан» партиясы)."""
         at = [i for i, t in enumerate(tokens) if t not in WRAPPERS]
-        found = self._find([tokens[i] for i in at])
+        found = self._find([self._spelt(tokens[i]) for i in at])
         return [Mention(at[m.start], at[m.end - 1] + 1, m.entry) for m in found]
 
     def _find(self, words: Sequence[str]) -> list[Mention]:
@@ -276,8 +281,9 @@ class Gazetteer:
                  m.entry.kind == "person" and m.end - m.start > 1) for k in range(m.start, m.end)}
         extra: list[Mention] = []
         for m in found:
-            if m.entry.kind != "region" or not 2 <= m.end - m.start <= 3:
-                continue
+            if m.entry.kind != "region" or not 2 <= m.end - m.start <= 3 or (
+                    self.lang == "ru" and russian.lemmas(words[m.start]) & NOUN_FIRST):
+                continue  # "области Абай" ends with its name, which names before do not share
             noun = keys[m.end - 1]
             j = m.start - 1
             while j >= 1 and words[j].lower() in COORDINATORS:
@@ -324,6 +330,8 @@ class Gazetteer:
 
 NO_KEYS: frozenset[str] = frozenset()
 REGION_NOUNS = {"облысы": frozenset({"облыстары"})}
+KAZAKH_IN_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+NOUN_FIRST = frozenset({"область", "регион"})  # "области Абай": the noun before the name
 COORDINATORS = {",", "и", "және", "мен", "пен", "бен"}
 # What a region name with its noun elided may have been read as alone.
 ELIDABLE = ("place", "region", "person")
@@ -496,7 +504,8 @@ def gazetteer(lang: str) -> Gazetteer:
     langs = NAME_LANGS.get(lang, ("ru",))
     for item in load("persons")["person"]:
         entry = Entry("person", item["id"], needs_capital=True)
-        for name_lang in langs:
+        for name_lang in dict.fromkeys((*langs, "kk")):  # a Russian text may spell a name
+            # the Kazakh way ("Берік Әбдіғалиұлы"), its letters read as the Russian ones
             if item.get(name_lang):
                 for variant in _person_variants(item[name_lang]):
                     g.add(variant, entry)
