@@ -21,7 +21,8 @@ MINISTRIES = {
     "emergencies", "labour", "culture", "information", "digital", "industry", "trade", "ecology",
     "transport", "tourism", "water",
 }
-PLAIN_OFFICES = {"president", "prime-minister", "presidential-administration"}
+PLAIN_OFFICES = {"president", "prime-minister", "presidential-administration",
+                 "law-enforcement"}  # its head, as the Administration's: the Prosecutor General
 MANY_HOLDERS = {"other:deputy-prime-minister"}
 CONTRACT_IDS = {
     "akims", "district-akims", "ministers", "government", "parliament", "maslikhats", "ank",
