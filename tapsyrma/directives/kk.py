@@ -889,10 +889,7 @@ def _place_subject(tokens: Sequence[Token], k: int) -> bool:
 
 def _can_address(tokens: Sequence[Token], j: int) -> bool:
     """A dative that names people or a body, not a goal (процентке, жұмыстарына)."""
-    heads = lexicon()["addressee_heads"]
-    stems = kazakh.stems(tokens[j].text)
-    return is_known_party(tokens, j, "kk") or any(s.startswith(h) or s == h
-                                                  for s in stems for h in heads) or (
+    return is_known_party(tokens, j, "kk") or addressee_head([tokens[j].text]) is not None or (
         _surname(tokens[j].text))
 
 
@@ -1180,9 +1177,10 @@ def find_verb(tokens: Sequence[Token], kind: str) -> int | None:
 def addressee_head(words: Sequence[str]) -> str | None:
     """The head noun of an unknown addressee, if it can name people or a body."""
     heads = lexicon()["addressee_heads"]
+    people = tuple(lexicon()["people_endings"])
     for w in reversed(words):
         for s in sorted(kazakh.stems(w), key=lambda s: (len(s), s)):
-            if any(s == h or s.startswith(h) for h in heads):
+            if any(s == h or s.startswith(h) for h in heads) or s.endswith(people):
                 return s
     return None
 
