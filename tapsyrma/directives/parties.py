@@ -206,9 +206,15 @@ def _nominative(surname: str, lang: str) -> str:
 
 
 def _fills(title: str, office: str) -> bool:
-    """Whether an office is one a title names: "akim:{oblast}" names every "akim:…"."""
+    """Whether an office is one a title names: "akim:{region}" names every "akim:…",
+    "akim:{oblast}" a region's ("облыс әкімі" is no akim of Astana), "akim:{city}" a city's."""
     found = REGION_OFFICE.search(title)
-    return office.startswith(title[:found.start()]) if found else office == title
+    if not found:
+        return office == title
+    prefix = title[:found.start()]
+    kind = {"oblast": "region", "city": "city"}.get(found[1])
+    return office.startswith(prefix) and (
+        kind is None or region_kinds().get(office[len(prefix):], kind) == kind)
 
 
 def title_office(pattern: str, mentions: Sequence[Mention], context: DocumentContext
