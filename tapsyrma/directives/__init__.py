@@ -54,6 +54,7 @@ ADDRESSEE_CARRY = 3
 # An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
 # speaker's previous order, or inside his quotation.
 SPEECH_RUN = 3
+POINTER_WORDS = 3  # "Такое поручение", "осындай нақты тапсырма": words that only point back
 # The headline and lead: where an article says whom the issuer met.
 LEAD_SENTENCES = 3
 # The sentences after the lead that may name one by one the akims it met in general
@@ -633,6 +634,10 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     action = _without_timing(action, deadline, recurrence)
     if not action:
         return None
+    before = _pointed_to(action, index, issuer, grammar, state)
+    if before is not None:  # "… должен рассмотреть обращения. Такое поручение дал президент"
+        action, deadline = before.action, deadline or before.deadline
+        addressees = list(before.addressees) if tuple(addressees) in FALLBACKS else addressees
     return Directive(
         sentence=sentence.text, start=sentence.start, end=sentence.end,
         issuer=issuer, addressees=tuple(addressees), action=action, kind=frame.kind,
@@ -641,6 +646,18 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         confidence=confidence - (0.3 if frame.soft else 0.0), lang=lang,
         trigger=" ".join(t.text for t in tokens[slice(*frame.trigger)]),
     )
+
+
+def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, state: _State
+                ) -> Directive | None:
+    """The same issuer's order in the sentence before, when the action only points to it
+    ("Такое поручение", "осындай тапсырма")."""
+    words = action.lower().split()
+    if not words or len(words) > POINTER_WORDS or words[0] not in grammar.lexicon()[
+            "anaphoric_determiners"]:
+        return None
+    return next((d for i, d in reversed(state.previous)
+                 if i == index - 1 and d.issuer.id == issuer.id), None)
 
 
 def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:

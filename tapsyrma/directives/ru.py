@@ -624,7 +624,9 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     inf = _first_infinitive(tokens, after)
     fronted = (_fronted_action(tokens, start) or _quoted_action(tokens, start)
                if inf is None and noun is None else None)
-    if noun and tokens[noun - 1].text.lower() in lexicon()["anaphoric_determiners"]:
+    pointing = noun is not None and noun > 0 and tokens[noun - 1].text.lower() in lexicon()[
+        "anaphoric_determiners"]
+    if noun is not None and pointing:
         # "Завершить работы до 1 марта, соответствующее распоряжение было дано …": the
         # action stands before the words that point to it ("Аким дал соответствующее
         # поручение" alone keeps its object phrase, the order told before it)
@@ -644,7 +646,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         return None  # "дал поручение" with nothing said about what is to be done
     subject = _subject_before(tokens, start)
     issuer = nominative_party_span(tokens, start, "ru")
-    if fronted and issuer is None:  # the subject follows the fronted action and the verb
+    if (fronted or pointing) and issuer is None:  # the subject follows the fronted action
+        # (or the words pointing to it) and the verb: "Такое поручение дал президент"
         issuer = nominative_party_span(tokens, _clause_end(tokens, end), "ru")
         issuer = issuer if issuer and issuer[0] >= end else None
         if issuer and not addressees:  # "…, – поручил аким руководителю отдела ЖКХ"
