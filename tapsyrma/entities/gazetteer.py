@@ -470,8 +470,26 @@ def holders(office: str, day: date | None) -> list[Person]:
 
 
 def _person_variants(full: str) -> list[str]:
+    variants = _spellings(full)
+    for name in list(variants):
+        variants.extend(_shortened(name))
+    return list(dict.fromkeys(variants))
+
+
+# The Latin Kazakh alphabet of 2018 writes "я" and "иа" alike ("Sklıar"): a page read back
+# from it spells "Скляр" as "Склиар".
+LATIN_READ_BACK = re.compile(r"(?<=[бвгғджзйклмнңпрстфхцчшщ])([яю])", re.IGNORECASE)
+
+
+def _spellings(full: str) -> list[str]:
+    read_back = LATIN_READ_BACK.sub(
+        lambda m: {"я": "иа", "ю": "иу", "Я": "Иа", "Ю": "Иу"}[m[1]], full)
+    return [full] if read_back == full else [full, read_back]
+
+
+def _shortened(full: str) -> list[str]:
     parts = full.split()
-    variants = [full, parts[-1]]
+    variants = [parts[-1]]
     if len(parts) >= 2:
         variants.append(f"{parts[0]} {parts[-1]}")
     if len(parts) == 3 and parts[1].endswith(PATRONYMIC_ENDINGS):
