@@ -33,6 +33,7 @@ from tapsyrma.directives.parties import (
 )
 from tapsyrma.directives.quotes import (
     dialogue_lines,
+    headed_lines,
     open_quotes,
     speaker_spans,
     speech_verbs,
@@ -113,9 +114,11 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     context = _context(sentences, entities, lang, published)
     scene, hosts = _meeting_parties(sentences, lang, context)
     spans = speaker_spans(text, sentences)
-    speakers, hearers, titled = _speakers(text, spans, sentences, lang, context)
+    headed = headed_lines(text, sentences)  # "Тоқаев: … қажет": his words if he is one
+    speakers, hearers, titled = _speakers(text, {**headed, **spans}, sentences, lang, context)
     state = _State(context, speakers, hearers, titled, scene=scene, hosts=hosts,
                    dialogue=dialogue_lines(text, sentences) | set(spans)
+                   | {k for k in headed if k in speakers}
                    | open_quotes(text, sentences), sentences=sentences)
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):

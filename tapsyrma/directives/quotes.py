@@ -154,6 +154,25 @@ def _said_line() -> re.Pattern[str]:
                       rf"(?P<who>[^\W\d_](?:[^.!?\n,]|{INITIAL_DOT}){{1,60}}?)[.!]?\s*$")
 
 
+# A headline that gives a speaker's words after his name and a colon, unquoted: "Тоқаев:
+# Төтенше жағдайларды … жетілдіру қажет", "Роман Скляр: Биыл … аяқтау қажет".
+HEADED_LINE = re.compile(r"^(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.-]*(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.-]*)"
+                         r"{0,2}):[ \t]+(?=[^\W\d_])", re.MULTILINE)
+
+
+def headed_lines(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
+    """Sentence index → the span of the name that opens its line with a colon: whose words
+    they are when the name is an authority's."""
+    found: dict[int, tuple[int, int]] = {}
+    for m in HEADED_LINE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        for k, s in enumerate(sentences):
+            if m.start() <= s.start < end:
+                found[k] = (m.start("who"), m.end("who"))
+    return found
+
+
 def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Sentence index → the character span naming the speaker of the quote it stands in."""
     found: dict[int, tuple[int, int]] = {}
