@@ -356,10 +356,15 @@ def _any_verbal_noun(word: str) -> bool:
     return any(kazakh.is_verbal_noun(a.stem) for a in kazakh.analyses(word))
 
 
+SAID = frozenset({"деді", "дейді"})  # "said", and no more: "деп санайды" is a view
+
+
 def _clause_last_word(tokens: Sequence[Token], i: int) -> bool:
-    """No word follows in its clause, or only a reporting verb after a dash ("…, – деді")."""
+    """No word follows in its clause, or only a reporting verb after a dash ("…, – деді") or
+    none ("… керексіздер деді аймақ басшысы")."""
     for t in tokens[i + 1:]:
-        if t.text in CLAUSE_END or t.text in ("–", "—", "-") or t.text in ("»", "\"", "”"):
+        if t.text in CLAUSE_END or t.text in ("–", "—", "-") or t.text in ("»", "\"", "”") or (
+                t.text.lower() in SAID):
             return True
         if t.text == ",":
             continue
