@@ -736,9 +736,11 @@ def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
     всем акимам", "… всем акимам, по школам в первую очередь"; but "поручил направить
     предложения Правительству", "… провести проверку и доложить Правительству")."""
     end = _clause_end(tokens, inf)
-    end = next((k for k in range(inf + 1, end)  # not in another order's clause
-                if tokens[k].text == "," and _ordering_clause(tokens, k + 1)), end)
-    for k in range(inf + 1, end):
+    stops = lexicon()["action_stops"]
+    end = next((k for k in range(inf + 1, end)  # not in another order's clause, nor in the
+                if tokens[k].text == "," and (_ordering_clause(tokens, k + 1) or any(  # words
+                    _starts_with(tokens, k + 1, stop) for stop in stops))), end)  # after it:
+    for k in range(inf + 1, end):  # "…, сообщает пресс-служба МВД"
         if russian.lemmas(tokens[k - 1].text) & lexicon()["recipient_verbs"]:
             return []
         if k > inf + 1 and _dative_authority(tokens, k):
