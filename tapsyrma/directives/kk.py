@@ -171,9 +171,9 @@ def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                       ) -> Frame | None:
     """ "Сыртқы істер министрлігі … қажетті қолдау көрсетсін": the authority in the subject is
     the addressee, the speaker of the quote the issuer."""
-    if words[i] in lexicon()["not_imperatives"] or not any(
-            words[i].endswith(e) for e in lexicon()["imperative_endings"]):
-        return None
+    if words[i] in lexicon()["not_imperatives"] or words[i] in lexicon()["enacting_verbs"] or (
+            not any(words[i].endswith(e) for e in lexicon()["imperative_endings"])):
+        return None  # "… Үкіметінің орнынан түсуі қабылдансын": the decree's own act
     if not _ends_clause(tokens, i):
         return None
     subject = nominative_party_span(tokens, i, "kk")
