@@ -269,6 +269,16 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                                                                                 i - 1)):
         return None  # "Астана бас қала деген атауға лайық болуға тиіс": what a place should be
     subject = nominative_party_span(tokens, i - 1, "kk")
+    if subject and subject[0] >= start and i + 1 < len(words) and words[i + 1] in SAID:
+        # "Облыс әкімі … органдарға … ұйымдастыру қажет деді": he said so, to those in the
+        # dative after him
+        begin = _skip_openers(tokens, subject[1], i - 1)
+        told = _addressees(tokens, begin, min(begin + OBLIGED_DATIVE_REACH, i - 1), ["dative"])
+        begin = _skip_openers(tokens, told[-1][1] if told else begin, i - 1)
+        if begin > i - 1:
+            return None
+        return Frame("instruction", (i, i + 2), (tokens[begin].start, tokens[i - 1].end),
+                     issuer=subject, addressees=tuple(told), scene=not told)
     if not (subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk")):
         subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)
     addressees: tuple[tuple[int, int], ...] = ()
