@@ -134,8 +134,8 @@ def _necessity_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     speaker's own words, an order to those he addresses ("нужно завершить до …")."""
     word = tokens[i].text.lower()
     forbidding = word in lexicon()["forbidding_necessity"]
-    if word not in lexicon()["necessity"] and not forbidding:
-        return None
+    if (word not in lexicon()["necessity"] and not forbidding) or _was(tokens, i):
+        return None  # "надо было раньше думать": what should have been done
     addressees = _dative_before(tokens, i) or _dative_in_clause(tokens, i)
     if not addressees:
         addressees, _ = _addressees(tokens, i + 1, "dative")
@@ -400,13 +400,19 @@ def _after_adjunct(tokens: Sequence[Token], i: int) -> bool:
             and _only_objects_before(tokens[start:], i - start))
 
 
+def _was(tokens: Sequence[Token], i: int) -> bool:
+    """The modal at i is in the past ("должно было", "были должны", "нужно было"): what
+    should have been done, a reproach, not an order."""
+    return any(t.text.lower() in PAST_BE for t in tokens[max(0, i - 1):i + 2])
+
+
 def _must_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "акимы должны контролировать …", "чиновники должны будут обеспечить …": obligation of
     an authority in the subject. In reported speech ("добавил, что акимы должны …") the
     reporter is the issuer; otherwise only the speaker's own words make it an order."""
     if tokens[i].text.lower() not in lexicon()["must"] or (
-            i and tokens[i - 1].text.lower() == "не"):
-        return None  # "не должны отсиживаться": a reproach, not an order
+            i and tokens[i - 1].text.lower() == "не") or _was(tokens, i):
+        return None  # "не должны отсиживаться", "должно было принять меры": a reproach
     inf = _first_infinitive(tokens, i + 1)
     subject = _subject_before(tokens, i)
     if inf is not None and _passive_be(tokens, inf):
@@ -1115,6 +1121,7 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     return (tokens[i].start, tokens[end - 1].end)
 
 
+PAST_BE = frozenset({"был", "была", "было", "были"})
 CORRELATIVES = frozenset({"тем", "том", "то", "того"})
 
 
