@@ -4,7 +4,8 @@ Two steps, each with an index so that a new document is never compared with the 
 - near-duplicates (a mirror, a syndicated copy with small edits) share MinHash LSH bands of
   their word shingles, stored in the `bands` table;
 - reports of the same event by other outlets, in either language, share keys (canonical
-  entities, telling figures) within a few days, or with no date known; among those
+  entities, telling figures, the lead's proper names in one spelling for both alphabets)
+  within a few days, or with no date known; among those
   candidates a calibrated score decides: the multilingual embedding of title and lead, the
   entities in common weighted by how rare they are, the figures in common; two documents
   about different regions, or days apart, are never one event. Only candidates are
