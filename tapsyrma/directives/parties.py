@@ -143,11 +143,29 @@ class DocumentContext:
         if named:
             return Party(named[0], name, office)
         if self.published is None:
+            era = self.era()
+            held = holders(office, era) if era else []
+            if len(held) == 1:  # "Премьер Сагинтаев … глава государства": Nazarbayev then
+                return Party(held[0].id, name, office)
             current = [p for p in holders(office, None)
                        if any(o.office == office and o.end is None for o in p.offices)]
             if len(current) == 1:
                 return Party(current[0].id, name, office)
         return Party(office, name, office)
+
+    def era(self) -> date | None:
+        """On an undated page, the last day all the office holders it names held an office
+        at once, when that day is past: the time the page tells of."""
+        start, end = date.min, date.max
+        for person_id in self.persons:
+            held = [o for o in persons()[person_id].offices if not o.acting]
+            titled = [o for o in held if o.office in self.offices]  # "Премьер-министр
+            spans = [(o.start or date.min, o.end or date.max) for o in titled or held]  # Сагинтаев"
+            if not spans:
+                continue
+            start = max(start, min(s for s, _ in spans))
+            end = min(end, max(e for _, e in spans))
+        return end if start <= end < date.max else None
 
 
 def strangers(entities: Sequence[Entity]) -> dict[int, Entity]:
