@@ -1090,10 +1090,18 @@ def non_authority(word: str) -> bool:
 def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """The bodies whose meeting a sentence names: "штаб отырысында", "штабының отырысы"."""
     meetings = tuple(lexicon()["meeting_nouns"])
-    return [(j - 1, j) for j in range(1, len(tokens))
-            if tokens[j].text.lower().startswith(meetings) and tokens[j - 1].text[:1].isalpha()
-            and _can_address(tokens, j - 1)
-            and (kazakh.is_genitive(tokens[j - 1].text) or is_nominative(tokens[j - 1].text, "kk"))]
+    kinds = lexicon()["meeting_kinds"]
+    found = []
+    for j in range(1, len(tokens)):
+        if not tokens[j].text.lower().startswith(meetings):
+            continue
+        k = j - 1  # past the words of its kind: "министрлігінің кеңейтілген алқа отырысында"
+        while k > 0 and tokens[k].text.lower() in kinds:
+            k -= 1
+        if tokens[k].text[:1].isalpha() and _can_address(tokens, k) and (
+                kazakh.is_genitive(tokens[k].text) or is_nominative(tokens[k].text, "kk")):
+            found.append((k, k + 1))
+    return found
 
 
 def enacts(tokens: Sequence[Token]) -> bool:
