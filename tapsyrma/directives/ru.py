@@ -1308,6 +1308,8 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if tokens[j].text[:5].lower() not in stems or not russian.lemmas(tokens[j].text) & nouns:
             continue  # the cheap test first: most words are no meeting
         k = j + 1
+        if k + 1 < len(tokens) and russian.lemmas(tokens[k].text) & lexicon()["meeting_councils"]:
+            k += 1  # "заседании коллегии Министерства энергетики": the ministry's
         if russian.in_case(tokens[k].text, "gent", ("NOUN",)) and _names_addressee(tokens, k):
             out.append((k, k + 1))
     return out
