@@ -426,16 +426,25 @@ def test_arabic_script_kazakh_directive_is_extracted() -> None:
         ("tokayev", ["akims"])]
 
 
-def test_a_date_stamp_before_the_headline_leaves_the_headline_whole() -> None:
+@pytest.mark.parametrize(("text", "published", "title"), [
+    (" date 2025-11-07 Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын\n"
+     "АСТАНА. KAZINFORM – Компания басшысы жобаның қандай сатыда екенін айтты. "
+     "Құрылыс алаңына 2 мыңнан астам құрылысшы жұмылдырылған.",
+     date(2025, 11, 7), "Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын"),
+    # a headline opening on a year is no second date
+    (" date 2026-01-13 2026 жылы үш бірдей топтық су құбыры қолданысқа беріледі\n"
+     "АСТАНА. KAZINFORM – Премьер-министр Олжас Бектенов Үкімет отырысында биыл үш бірдей "
+     "топтық су құбыры қолданысқа берілетінін мәлім етті.",
+     date(2026, 1, 13), "2026 жылы үш бірдей топтық су құбыры қолданысқа беріледі"),
+])
+def test_a_date_stamp_before_the_headline_leaves_the_headline_whole(
+        text: str, published: date, title: str) -> None:
     """ "date 2025-11-07 Қашағандағы … бітуге жақын": the stamp dates the page, the rest of the
     line is its headline."""
-    doc = clean(RawDocument(id="t", text=(
-        " date 2025-11-07 Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын\n"
-        "АСТАНА. KAZINFORM – Компания басшысы жобаның қандай сатыда екенін айтты. "
-        "Құрылыс алаңына 2 мыңнан астам құрылысшы жұмылдырылған.")))
-    assert doc.published == date(2025, 11, 7)
-    assert doc.title == "Қашағандағы газ өңдеу зауытының іргетасы құйылып бітуге жақын"
-    assert doc.text.startswith("Қашағандағы газ өңдеу") and "date" not in doc.text
+    doc = clean(RawDocument(id="t", text=text))
+    assert doc.published == published
+    assert doc.title == title
+    assert doc.text.startswith(title) and "date" not in doc.text
 
 
 
@@ -457,12 +466,3 @@ def test_a_date_stamp_before_the_headline_leaves_the_headline_whole() -> None:
 def test_clean_the_pages_headline_stays_before_its_masthead(lines: list[str],
                                                             kept: list[str]) -> None:
     assert paragraphs(cleaned(*lines)) == kept
-
-
-def test_a_date_stamp_before_a_headline_opening_on_a_year() -> None:
-    doc = clean(RawDocument(id="t", text=(
-        " date 2026-01-13 2026 жылы үш бірдей топтық су құбыры қолданысқа беріледі\n"
-        "АСТАНА. KAZINFORM – Премьер-министр Олжас Бектенов Үкімет отырысында биыл үш бірдей "
-        "топтық су құбыры қолданысқа берілетінін мәлім етті.")))
-    assert doc.published == date(2026, 1, 13)
-    assert doc.title == "2026 жылы үш бірдей топтық су құбыры қолданысқа беріледі"

@@ -52,6 +52,15 @@ def counts(store: Store) -> dict[str, int]:
                 for model in (Document, Story, Directive, Source, Followup)}
 
 
+def order_and_report(store: Store, order: tuple[date, str], report: tuple[date, str]) -> dict:
+    """The one registry line of an order's page and a later page, ingested in that order
+    as "order" and "report"."""
+    ingest(store, [RawDocument(id="order", published=order[0], text=order[1]),
+                   RawDocument(id="report", published=report[0], text=report[1])])
+    [line] = directives(store)
+    return line
+
+
 def directives(store: Store, **where) -> list[dict]:  # type: ignore[no-untyped-def]
     with store.session() as session:
         return find_directives(session, DirectiveFilter(**where), AS_OF)
@@ -304,15 +313,13 @@ def test_an_order_that_points_back_is_about_what_the_sentence_before_names(
         store: Store) -> None:
     """ "Правительству нужно активизировать эту работу": the work is the sentence before's
     (the "Комфортная школа" schools), which a report of a school built answers."""
-    order = RawDocument(id="order", published=date(2025, 3, 14), text=(
+    line = order_and_report(store, (date(2025, 3, 14), (
         "Токаев: темпы строительства школ не радуют\n\nПрезидент Касым-Жомарт Токаев отметил, "
         "что темпы строительства школ по проекту «Комфортная школа» в регионах не радуют. "
-        "«Правительству нужно активизировать эту работу», – сказал Глава государства."))
-    report = RawDocument(id="report", published=date(2025, 9, 1), text=(
-        "В Уральске открыли новую школу\n\nВ Уральске завершено строительство «Комфортной "
-        "школы» на 1200 ученических мест."))
-    ingest(store, [order, report])
-    [line] = directives(store)
+        "«Правительству нужно активизировать эту работу», – сказал Глава государства.")),
+        (date(2025, 9, 1), (
+            "В Уральске открыли новую школу\n\nВ Уральске завершено строительство «Комфортной "
+            "школы» на 1200 ученических мест.")))
     assert line["action"] == "активизировать эту работу"
     assert [f["document"] for f in line["followups"]] == ["report"]
 
@@ -320,30 +327,26 @@ def test_an_order_that_points_back_is_about_what_the_sentence_before_names(
 def test_a_report_names_the_object_in_the_other_languages_spelling(store: Store) -> None:
     """ "Кендерли" in the order and "Кендірлі" in the Kazakh report are one place: the
     consonants of a name are kept where the two spellings' vowels differ."""
-    order = RawDocument(id="order", published=date(2023, 10, 3), text=(
+    line = order_and_report(store, (date(2023, 10, 3), (
         "Токаев поручил построить опреснительный завод\n\nПрезидент Касым-Жомарт Токаев "
-        "поручил Правительству построить опреснительный завод в поселке Кендерли."))
-    report = RawDocument(id="report", published=date(2025, 8, 14), text=(
-        "Кендірлідегі су тұщыту зауыты іске қосылды\n\nМаңғыстау облысының Кендірлі теңіз "
-        "жағалауындағы су тұщыту зауытының алғашқы желісі іске қосылды."))
-    ingest(store, [order, report])
-    [line] = directives(store)
+        "поручил Правительству построить опреснительный завод в поселке Кендерли.")),
+        (date(2025, 8, 14), (
+            "Кендірлідегі су тұщыту зауыты іске қосылды\n\nМаңғыстау облысының Кендірлі теңіз "
+            "жағалауындағы су тұщыту зауытының алғашқы желісі іске қосылды.")))
     assert [f["document"] for f in line["followups"]] == ["report"]
 
 
 def test_an_order_a_report_points_back_to_is_recalled_not_given(store: Store) -> None:
     """ "… дал поручение о реализации проекта «Центр – Запад». В целях его исполнения …": the
     page recalls the order to report on it; it makes no registry line of its own."""
-    order = RawDocument(id="order", published=date(2025, 3, 14), text=(
+    line = order_and_report(store, (date(2025, 3, 14), (
         "Токаев поручил построить дорогу\n\nГлава государства Касым-Жомарт Токаев поручил "
-        "Правительству построить дорогу «Центр – Запад» от Астаны через Аркалык и Торгай."))
-    report = RawDocument(id="report", published=date(2025, 4, 2), text=(
-        "Дорогу «Центр – Запад» начнут строить весной\n\nГлава государства дал поручение "
-        "построить дорогу «Центр – Запад» от Астаны через Аркалык и Торгай. В целях его "
-        "исполнения в Министерстве транспорта состоялось совещание, на котором обсудили ход "
-        "работ."))
-    ingest(store, [order, report])
-    [line] = directives(store)
+        "Правительству построить дорогу «Центр – Запад» от Астаны через Аркалык и Торгай.")),
+        (date(2025, 4, 2), (
+            "Дорогу «Центр – Запад» начнут строить весной\n\nГлава государства дал поручение "
+            "построить дорогу «Центр – Запад» от Астаны через Аркалык и Торгай. В целях его "
+            "исполнения в Министерстве транспорта состоялось совещание, на котором обсудили ход "
+            "работ.")))
     assert {s["document"] for s in line["sources"]} == {"order"}
     assert [(f["document"], f["reports"]) for f in line["followups"]] == [
         ("report", "in-progress")]

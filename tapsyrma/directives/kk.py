@@ -269,7 +269,7 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                                                                                 i - 1)):
         return None  # "Астана бас қала деген атауға лайық болуға тиіс": what a place should be
     subject = nominative_party_span(tokens, i - 1, "kk")
-    if subject and subject[0] >= start and i + 1 < len(words) and words[i + 1] in SAID:
+    if subject and subject[0] >= start and i + 1 < len(words) and words[i + 1] in lexicon()["said"]:
         # "Облыс әкімі … органдарға … ұйымдастыру қажет деді": he said so, to those in the
         # dative after him
         begin = _skip_openers(tokens, subject[1], i - 1)
@@ -366,15 +366,12 @@ def _any_verbal_noun(word: str) -> bool:
     return any(kazakh.is_verbal_noun(a.stem) for a in kazakh.analyses(word))
 
 
-SAID = frozenset({"деді", "дейді"})  # "said", and no more: "деп санайды" is a view
-
-
 def _clause_last_word(tokens: Sequence[Token], i: int) -> bool:
     """No word follows in its clause, or only a reporting verb after a dash ("…, – деді") or
     none ("… керексіздер деді аймақ басшысы")."""
     for t in tokens[i + 1:]:
         if t.text in CLAUSE_END or t.text in ("–", "—", "-") or t.text in ("»", "\"", "”") or (
-                t.text.lower() in SAID):
+                t.text.lower() in lexicon()["said"]):
             return True
         if t.text == ",":
             continue

@@ -30,6 +30,8 @@ from tapsyrma.entities.gazetteer import (
 from tapsyrma.entities.places import top_region
 from tapsyrma.records import Entity, Party, Token
 
+# The kind of region a title's placeholder names (regions.toml): "akim:{oblast}" a region's.
+TITLED_KINDS = {"oblast": "region", "city": "city"}
 REGION_OFFICE = re.compile(r"\{(region|oblast|city|ministry)\}")
 DISTRICT_NAME_WORDS = 3  # "района имени Казыбек би", "Биржан сал ауданының"
 CYRILLIC_VOWELS = "аеёиоуыэюяәөұүі"
@@ -230,7 +232,7 @@ def _fills(title: str, office: str) -> bool:
     if not found:
         return office == title
     prefix = title[:found.start()]
-    kind = {"oblast": "region", "city": "city"}.get(found[1])
+    kind = TITLED_KINDS.get(found[1])
     return office.startswith(prefix) and (
         kind is None or region_kinds().get(office[len(prefix):], kind) == kind)
 

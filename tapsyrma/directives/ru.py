@@ -630,13 +630,13 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     inf = _first_infinitive(tokens, after)
     fronted = (_fronted_action(tokens, start) or _quoted_action(tokens, start)
                if inf is None and noun is None else None)
-    pointing = noun is not None and noun > 0 and tokens[noun - 1].text.lower() in lexicon()[
-        "anaphoric_determiners"]
-    if noun is not None and pointing:
+    pointer = noun - 1 if noun and tokens[noun - 1].text.lower() in lexicon()[
+        "anaphoric_determiners"] else None
+    if pointer is not None:
         # "Завершить работы до 1 марта, соответствующее распоряжение было дано …": the
         # action stands before the words that point to it ("Аким дал соответствующее
         # поручение" alone keeps its object phrase, the order told before it)
-        before = min(start, noun - 1)
+        before = min(start, pointer)
         fronted = _fronted_action(tokens, before) or _quoted_action(tokens, before)
         inf = None if fronted else inf
     if inf is not None:
@@ -652,8 +652,9 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         return None  # "дал поручение" with nothing said about what is to be done
     subject = _subject_before(tokens, start)
     issuer = nominative_party_span(tokens, start, "ru")
-    if (fronted or pointing) and issuer is None:  # the subject follows the fronted action
-        # (or the words pointing to it) and the verb: "Такое поручение дал президент"
+    if (fronted or pointer is not None) and issuer is None:  # the subject follows the
+        # fronted action (or the words pointing to it) and the verb: "Такое поручение дал
+        # президент"
         issuer = nominative_party_span(tokens, _clause_end(tokens, end), "ru")
         issuer = issuer if issuer and issuer[0] >= end else None
         if issuer and not addressees:  # "…, – поручил аким руководителю отдела ЖКХ"
@@ -742,10 +743,9 @@ def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
     всем акимам", "… всем акимам, по школам в первую очередь"; but "поручил направить
     предложения Правительству", "… провести проверку и доложить Правительству")."""
     end = _clause_end(tokens, inf)
-    stops = lexicon()["action_stops"]
     end = next((k for k in range(inf + 1, end)  # not in another order's clause, nor in the
-                if tokens[k].text == "," and (_ordering_clause(tokens, k + 1) or any(  # words
-                    _starts_with(tokens, k + 1, stop) for stop in stops))), end)  # after it:
+                if tokens[k].text == "," and (_ordering_clause(tokens, k + 1)  # words after
+                                              or _ends_action(tokens, k + 1))), end)  # it:
     for k in range(inf + 1, end):  # "…, сообщает пресс-служба МВД"
         if russian.lemmas(tokens[k - 1].text) & lexicon()["recipient_verbs"]:
             return []
@@ -1101,13 +1101,11 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     if i >= len(tokens):
         return (0, 0)
     end = i
-    stops = lexicon()["action_stops"]
     while end < len(tokens):
         text = tokens[end].text
         if text in CLAUSE_END or (text in DASHES and end > i and not _suspended(tokens, end)):
             break
-        if text == "," and end + 1 < len(tokens) and any(
-                _starts_with(tokens, end + 1, stop) for stop in stops) and not (
+        if text == "," and end + 1 < len(tokens) and _ends_action(tokens, end + 1) and not (
                 _starts_with(tokens, end + 1, "чтобы") and _takes_that_clause(tokens, i, end)):
             break
         if text.lower() == "и" and end + 1 < len(tokens) and russian.best_has(
@@ -1162,6 +1160,12 @@ def _suspended(tokens: Sequence[Token], k: int) -> bool:
     "тепло-, энергоснабжения"."""
     return (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start
             and k + 1 < len(tokens) and tokens[k + 1].text.lower() in ("и", "или", ","))
+
+
+def _ends_action(tokens: Sequence[Token], i: int) -> bool:
+    """The words from i, after a comma, end an action ("…, сообщает пресс-служба",
+    "…, чтобы …")."""
+    return any(_starts_with(tokens, i, stop) for stop in lexicon()["action_stops"])
 
 
 def _starts_with(tokens: Sequence[Token], i: int, phrase: str) -> bool:

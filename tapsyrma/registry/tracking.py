@@ -21,7 +21,7 @@ ingest order does not matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -155,6 +155,16 @@ def object_keys(*texts: str) -> frozenset[str]:
     figures, folded to one Latin skeleton of their first letters, so that "Сарыарка",
     "Сарыарқа" and "Saryarqa" are one key; and the kinds of object they name ("#housing" for
     "жилье", "дома", "баспана")."""
+    keys = set(_names_and_figures(texts))
+    low = " ".join(texts).lower()
+    keys.update(f"#{kind}" for kind, pattern in _object_kinds().items() if pattern.search(low))
+    keys.update(f"#{kind}" for kind, (covers, pattern) in _broad_kinds().items()
+                if pattern.search(low) or keys & covers)
+    return frozenset(keys)
+
+
+def _names_and_figures(texts: Sequence[str]) -> set[str]:
+    """The keys of the proper names, routes and telling figures of sentences."""
     stop = _not_objects()
     keys = set()
     quoted = _quoted_names(texts)
@@ -173,19 +183,15 @@ def object_keys(*texts: str) -> frozenset[str]:
             if all(word[0].isupper() or word in quoted for word in m.groups()) and not (
                     stop.intersection(ends)):
                 keys.add("~".join(ends))
-    low = " ".join(texts).lower()
-    keys.update(f"#{kind}" for kind, pattern in _object_kinds().items() if pattern.search(low))
-    keys.update(f"#{kind}" for kind, (covers, pattern) in _broad_kinds().items()
-                if pattern.search(low) or keys & covers)
-    return frozenset(keys)
+    return keys
 
 
 def name_keys(texts: Iterable[str], known: Iterable[str] = ()) -> frozenset[str]:
     """The keys of the proper names in sentences ("Жәйрем" and "Жайремской" are one name),
     those of places and of the `known` names (an entity's words) aside: they are entities."""
     entities = {key for name in known for word in WORD.findall(name) for key in _name_keys(word)}
-    return frozenset(key for key in object_keys(*texts)
-                     if not key.startswith("#") and not key.isdigit()) - _place_keys() - entities
+    return frozenset(key for key in _names_and_figures(list(texts))
+                     if not key.isdigit()) - _place_keys() - entities
 
 
 def _quoted_names(texts: Iterable[str]) -> set[str]:
