@@ -278,7 +278,16 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
                     context.offices[office] += 1
         for title, holder in local_holders(sentence.tokens, unknown, slang, context).items():
             context.local.setdefault(title, holder)
+        listed = _listed_regions(mentions_of(sentence.tokens, slang))
+        if len(listed) > 1 and not context.first_listed:
+            context.first_listed = listed
     return context
+
+
+def _listed_regions(mentions: Sequence[Mention]) -> list[str]:
+    """The regions a sentence names, in order, once each."""
+    return list(dict.fromkeys(m.entry.key for m in mentions
+                              if m.entry.kind == "region" and m.entry.key != "kazakhstan"))
 
 
 def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
@@ -511,8 +520,7 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
     state.context.named.extend(m.entry.key for m in mentions
                                if m.entry.kind in ("body", "title", "party")
                                and "{" not in m.entry.key)
-    listed = list(dict.fromkeys(m.entry.key for m in mentions
-                                if m.entry.kind == "region" and m.entry.key != "kazakhstan"))
+    listed = _listed_regions(mentions)
     if len(listed) > 1:  # for a later "акимам данных регионов"
         state.context.listed = listed
     span = _subject_span(sentence.tokens, lang)

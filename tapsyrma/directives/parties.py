@@ -64,6 +64,7 @@ class DocumentContext:
     titles: set[str] = field(default_factory=set)  # the titles themselves ("akim:{oblast}")
     named: list[str] = field(default_factory=list)  # party ids named so far, latest last
     listed: list[str] = field(default_factory=list)  # the regions the last list of them named
+    first_listed: list[str] = field(default_factory=list)  # those the article's first list names
     # Persons the gazetteer does not know, by the title the article gives them ("Аким
     # области Абельгази Кусаинов"): that title elsewhere in the article is them.
     local: dict[str, Party] = field(default_factory=dict)
@@ -484,12 +485,16 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
     ) and not _all_regions(tokens, span, inside, lang):  # "акимам Абайской и ЗКО
         return [context.office_party(f"akim:{r}", parties[0].name)  # областей"
                 for r in regions]
-    pointing = _words("listed_regions", lang)
-    if parties and context.listed and all(p.id == "akims" for p in parties) and any(
-            tokens[k].text.lower() in pointing  # a Kazakh one just before the span
-            for k in range(span[0] - (lang == "kk" and span[0] > 0), span[1])):
-        # "Акимам данных регионов" after "Это город Алматы, области Абай и Улытау, …"
-        return [context.office_party(f"akim:{r}", parties[0].name) for r in context.listed]
+    if parties and all(p.id == "akims" for p in parties):
+        # "Акимам данных регионов" after "Это город Алматы, области Абай и Улытау, …";
+        # "акимам восьми областей" before it too
+        said = {tokens[k].text.lower()  # a Kazakh word just before the span is one of them
+                for k in range(span[0] - (lang == "kk" and span[0] > 0), span[1])}
+        listed = (context.listed if said & _words("listed_regions", lang) else
+                  context.listed or context.first_listed if said & _words("some_regions", lang)
+                  else [])
+        if listed:
+            return [context.office_party(f"akim:{r}", parties[0].name) for r in listed]
     if parties:
         return list(dict.fromkeys(parties))
     name = " ".join(t.text for t in tokens[span[0]:span[1]])
