@@ -30,6 +30,7 @@ from tapsyrma.directives.parties import (
     stranger_party,
     strangers,
     title_office,
+    titled_persons,
 )
 from tapsyrma.directives.quotes import (
     dialogue_lines,
@@ -97,6 +98,7 @@ class _State:
     # басшысы"): the issuer when no one named before can be
     titled: dict[int, Party] = field(default_factory=dict)
     last_issuer: Party | None = None
+    chair: Party | None = None  # who chaired the meeting the article tells of
     previous: list[tuple[int, Directive]] = field(default_factory=list)
     scene: list[Party] = field(default_factory=list)  # whom the lead says the issuer met
     hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
@@ -278,6 +280,8 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
                     context.offices[office] += 1
         for title, holder in local_holders(sentence.tokens, unknown, slang, context).items():
             context.local.setdefault(title, holder)
+        for person, office in titled_persons(sentence.tokens, slang, context).items():
+            context.titled.setdefault(person, office)
         listed = _listed_regions(mentions_of(sentence.tokens, slang))
         if len(listed) > 1 and not context.first_listed:
             context.first_listed = listed
@@ -523,17 +527,21 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
     listed = _listed_regions(mentions)
     if len(listed) > 1:  # for a later "акимам данных регионов"
         state.context.listed = listed
+    reporters = _reporters(sentence.tokens, lang, state.context)
     span = _subject_span(sentence.tokens, lang)
     if span:
         parties = span_parties(sentence.tokens, span, lang, state.context)
-        if parties and not any(_same_party(parties[0], p) for p in told):
+        if parties and not any(_same_party(parties[0], p) for p in told) and not (
+                state.chair and any(_same_party(parties[0], p) for p in reporters)):
+            # one who reports at the meeting another chairs gives none of its orders
             state.last_issuer = parties[0]
             if state.list_open:  # "Глава правительства поручил:" heads the list of his orders
                 state.main_issuer = state.main_issuer or parties[0]
     chair = _chair(sentence.tokens, lang, state.context)
     if chair:  # "под председательством акима района …": whose meeting gives its orders
         state.last_issuer = state.last_issuer or chair
-    state.reporters = _reporters(sentence.tokens, lang, state.context) or state.reporters
+        state.chair = chair
+    state.reporters = reporters or state.reporters
 
 
 def _subject_span(tokens: Sequence[Token], lang: str) -> tuple[int, int] | None:

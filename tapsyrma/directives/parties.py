@@ -68,6 +68,9 @@ class DocumentContext:
     # Persons the gazetteer does not know, by the title the article gives them ("Аким
     # области Абельгази Кусаинов"): that title elsewhere in the article is them.
     local: dict[str, Party] = field(default_factory=dict)
+    # Known persons by the office the article's title for them names ("Атырау облысы әкімі
+    # Нұрлан Ноғаев"): the office they hold here, wherever else the article names them.
+    titled: dict[str, str] = field(default_factory=dict)
     # Every person named whom the gazetteer does not know, by where the name starts: the
     # issuer when the order names him ("Нурымбет Сактаганов поручил").
     unknown: dict[int, Party] = field(default_factory=dict)
@@ -91,6 +94,7 @@ class DocumentContext:
         the office it names in this article (`titled`: "akim:aktobe") is the one he holds
         here, whatever the gazetteer knows."""
         person = persons()[person_id]
+        titled = titled or (None if title else self.titled.get(person_id))
         if titled:
             return Party(person_id, name, titled)
         if title:
@@ -339,16 +343,34 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     return None
 
 
-def _person_title(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
-                  ) -> str | None:
+def titled_persons(tokens: Sequence[Token], lang: str, context: DocumentContext
+                   ) -> dict[str, str]:
+    """The known persons a sentence names with the title of an office the gazetteer knows
+    they held, by that office: the article knows better than the gazetteer's dates when.
+    An office they never held is no title of theirs ("Президент Жеңіс Қасымбектің
+    баяндамасын тыңдады")."""
+    mentions = mentions_of(tokens, lang)
+    found = {}
+    for m in mentions:
+        title = _person_title(m, tokens, mentions, after=False) if m.entry.kind == "person" \
+            else None
+        office = title_office(title, mentions, context) if title else None
+        if office and any(o.office == office for o in persons()[m.entry.key].offices):
+            found[m.entry.key] = office
+    return found
+
+
+def _person_title(mention: Mention, words: Sequence[Token], around: Sequence[Mention],
+                  after: bool = True) -> str | None:
     """The title beside a person's name: before it ("аким области Канат Бозумбаев"), with its
     region between ("акима Карагандинской области Жениса Касымбека"), or after it ("Токаев,
     Президент") unless another name follows the title ("Қ.Тоқаев Төтенше жағдайлар министрі
-    Ю.Ильинге": the minister's)."""
+    Ю.Ильинге": the minister's) or `after` is false ("Ерболу Досаеву Президент поручил": the
+    title after a name may open the next phrase)."""
     return next((m.entry.key for m in around if m.entry.kind == "title" and (
         m.end == mention.start
-        or mention.end == m.start and not (m.end < len(words)
-                                           and words[m.end].text[:1].isupper())
+        or after and mention.end == m.start and not (m.end < len(words)
+                                                     and words[m.end].text[:1].isupper())
         or any(r.entry.kind == "region" and r.start == m.end and r.end == mention.start
                for r in around))), None)
 

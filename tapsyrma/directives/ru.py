@@ -828,13 +828,18 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
     or before its partner ("Правительству совместно с акиматом … поручено")."""
     start = next((s for s, e in partners(tokens) if e == start), start)
     start = _without_place(tokens, start)
+    # the names of regions, whatever the morphology makes of them ("Атырауской и Жетысуской
+    # областям поручено")
+    regional = {k for m in mentions_of(tokens, "ru") if m.entry.kind == "region"
+                for k in range(m.start, m.end)}
     first = start
     while True:
-        while first > 0 and start - first < 12 and (any(
+        while first > 0 and start - first < 12 and (first - 1 in regional or any(
                 russian.in_case(tokens[first - 1].text, case, PHRASE_POS)
                 for case in ("datv", "gent"))
                 or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
-                    and russian.best_has(tokens[first].text, "gent"))  # финансов поручено"
+                    and (russian.best_has(tokens[first].text, "gent")  # финансов поручено"
+                         or first in regional and first - 2 in regional))
                 or (tokens[first - 1].text == "и" and first > 1  # "Правительству и новому
                     and any(russian.in_case(tokens[first - 2].text, case, PHRASE_POS)
                             for case in ("datv", "gent")))):  # руководству", "Министерству
@@ -843,9 +848,14 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
             first -= 3  # "органам, а также национальным компаниям необходимо …"
             continue
         break
+    if first > 0 and russian.best_has(tokens[first - 1].text, "PREP"):
+        # "В этой связи Алматинской, … областям поручено": the preposition's phrase is not
+        # the addressees' list
+        first = next((k for k in range(first, start) if k in regional), first)
     while first < start and tokens[first].text in (",", "и"):
         first += 1
-    while first < start and not russian.in_case(tokens[first].text, "datv", PHRASE_POS):
+    while first < start and first not in regional and not russian.in_case(
+            tokens[first].text, "datv", PHRASE_POS):
         first += 1
     return [(first, start)] if first < start else []
 
