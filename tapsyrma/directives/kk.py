@@ -567,6 +567,15 @@ def _time_given_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     return frame if frame and frame.addressees else None
 
 
+def _imperative_word(word: str) -> bool:
+    """A 2nd-person plural imperative ("өндіріңдер", "ұйымдастырыңыздар") or a 3rd-person one
+    ("шықсын"), not a wish ("болсын") nor the past ("атқардыңыздар")."""
+    return len(word) >= 7 and (word.endswith(tuple(lexicon()["second_person_endings"])) and (
+        not word.endswith(tuple(lexicon()["second_person_past_endings"]))) or (
+        word.endswith(tuple(lexicon()["imperative_endings"]))
+        and word not in lexicon()["not_imperatives"]))
+
+
 def _quoted_by_verb(words: list[str], i: int) -> bool:
     """ "«… жүргізіңдер» деп тапсырдым": the quote is the action of the verb after "деп"."""
     rest = [w for w in words[i + 1:i + 4] if w not in ("»", "\"", "”", ",")]
@@ -576,13 +585,16 @@ def _quoted_by_verb(words: list[str], i: int) -> bool:
 
 def _quoted_before(tokens: Sequence[Token], words: list[str], i: int, floor: int
                    ) -> int | None:
-    """The last word of a quotation that "деп" ties to the trigger at i: «…» деп тапсырды."""
+    """The last word of a quotation that "деп" ties to the trigger at i: «…» деп тапсырды;
+    or of the imperative words it ties unquoted ("… айыппұлды өндіріңдер деп тапсырған")."""
     k = i - 1
     if k <= floor or words[k] != "деп":
         return None
     k -= 1
     while k > floor and tokens[k].text in (",", "–", "—", "-"):
         k -= 1
+    if k > floor and _imperative_word(words[k]):
+        return k
     if k <= floor or tokens[k].text not in ("»", "\"", "”"):
         return None
     last = k - 1
@@ -674,12 +686,14 @@ def _frame(tokens: Sequence[Token], words: list[str], trigger: tuple[int, int], 
 
 def _past_issuers_acts(tokens: Sequence[Token], start: int, end: int) -> int:
     """Where the action starts after what the issuer did before ordering it ("… жүргізілмегенін
-    сынға алып, жұмысты ширатуды тапсырды": he criticised, then ordered)."""
+    сынға алып, жұмысты ширатуды тапсырды": he criticised, then ordered), or after a clause
+    that tells ("нақты мерзім қойған, аудиожазбадағы сөзіне қарасақ, … өндіріңдер деп")."""
     words = [t.text.lower() for t in tokens]
     for k in range(end - 1, start - 1, -1):
-        if words[k + 1] == "," and any(
+        if words[k + 1] == "," and (any(
                 " ".join(words[k - len(act.split()) + 1:k + 1]) == act
-                for act in lexicon()["issuer_converbs"]):
+                for act in lexicon()["issuer_converbs"])
+                or words[k].endswith(tuple(lexicon()["told_clause_endings"]))):
             return k + 2
     return start
 
