@@ -620,7 +620,7 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         addressees = _dative_in_clause(tokens, start)  # "Министерству энергетики поручаю …"
     if noun is not None and after < len(tokens) and tokens[after].text == ":":
         after += 1  # "Поставлена задача: построить школу"
-    clause = _that_clause(tokens, after) if noun is None else None
+    clause = _that_clause(tokens, after if noun is None else noun + 1)
     if clause:  # "потребовал, чтобы акимы лично контролировали ход работ"
         told, verb = clause
         orderer = nominative_party_span(tokens, start, "ru")
@@ -672,11 +672,14 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         if final:
             addressees, action = final, (action[0], tokens[final[0][0] - 1].end)
     if subject and not _passive(tokens[start:end]) and _inanimate(tokens[subject[1] - 1].text) and (
-            issuer is None or issuer[1] < subject[0]):  # right after the issuer, a name is
-        return None  # its apposition ("Аким города Костанай"); else "задача … требует
-        # внимания": a thing requires, nobody orders
-    if _things_relative(tokens, start) or (kind == "demand" and issuer is None and subject is None
-                                           and _thing_before(tokens, start)):
+            issuer is None or issuer[1] < subject[0]) and not _pronoun_before(tokens, start):
+        # right after the issuer, a name is its apposition ("Аким города Костанай"); else
+        # "задача … требует внимания": a thing requires, nobody orders ("Особое внимание он
+        # потребовал уделить …": with a pronoun after it, the thing is the fronted object)
+        return None
+    if _things_relative(tokens, start) or (
+            kind == "demand" and issuer is None and subject is None
+            and _thing_before(tokens, start) and not _pronoun_before(tokens, start)):
         return None  # "проблем, которые требуют решения", "Низкое качество дорог требует …"
     named = issuer or subject
     if named and _joined_to_addressee(tokens, named, addressees, start):
@@ -761,6 +764,9 @@ def _final_dative(tokens: Sequence[Token], inf: int) -> list[tuple[int, int]]:
     return []
 
 
+THAT_CLAUSE_ADJUNCT = 4  # words between the subject of a "чтобы" clause and its verb
+
+
 def _that_clause(tokens: Sequence[Token], k: int) -> tuple[tuple[int, int], int] | None:
     """ ", чтобы акимы лично контролировали …": the authority in the subject of a "чтобы"
     clause right after the trigger, and where its verb starts."""
@@ -772,12 +778,13 @@ def _that_clause(tokens: Sequence[Token], k: int) -> tuple[tuple[int, int], int]
     if end == k + 1 or end >= len(tokens) or not any(
             _names_addressee(tokens, j) for j in range(k + 1, end)):
         return None
-    verb = end
-    while verb < len(tokens) and russian.best_has(tokens[verb].text, "ADVB"):
-        verb += 1  # "лично", "обязательно"
-    if verb >= len(tokens) or not russian.best_has(tokens[verb].text, "VERB"):
+    verb = next((j for j in range(end, min(len(tokens), end + THAT_CLAUSE_ADJUNCT + 1))
+                 if russian.best_has(tokens[j].text, "VERB")
+                 or tokens[j].text in CLAUSE_END or tokens[j].text == ","), None)
+    # past adverbs and adjuncts ("лично", "в течение недели") to the verb
+    if verb is None or not russian.best_has(tokens[verb].text, "VERB"):
         return None
-    return (k + 1, end), end
+    return (k + 1, end), verb
 
 
 def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
@@ -1074,6 +1081,8 @@ def _first_infinitive(tokens: Sequence[Token], i: int) -> int | None:
             end = min(len(tokens), end + close - j - 1)
             j = close
             continue
+        if tokens[j].text in QUOTE_PAIRS and j + 1 < len(tokens) and _infinitive_at(tokens, j + 1):
+            return j + 1  # "поручил участковым «разъехаться по селам»": the order's own words
         if tokens[j].text in CLAUSE_END or (  # "… планом, который должен быть подготовлен":
                 tokens[j].text == "," and j + 1 < len(tokens)  # a relative clause's own
                 and "который" in russian.lemmas(tokens[j + 1].text)):
