@@ -173,7 +173,7 @@ def _said_again(directive: Directive, found: list[Directive]) -> bool:
         if first.start != directive.start:
             return False
         if first.issuer.id != directive.issuer.id or not (
-                first.addressees == directive.addressees
+                [a.id for a in first.addressees] == [a.id for a in directive.addressees]
                 or first.addressees in FALLBACKS or directive.addressees in FALLBACKS):
             continue
         words = [{w[:ACTION_STEM].lower() for w in CONTENT_WORD.findall(d.action)}
@@ -611,10 +611,15 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     deadline = find_deadline(sentence.text, lang, state.context.published)
     if lang == "ru" and frame.scene and frame.soft and not frame.addressees and not (
             _continues_orders(state, index, tokens, deadline)) and (
-            (index not in state.speakers and not _according_to_phrase(tokens, lang)) or not (
-                deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))):
-        return None  # "Надо работать с людьми": an exhortation, unless the speaker's own
-        # words give it a term or continue the orders he gave just before
+            (index not in state.speakers and index not in state.dialogue
+             and not _according_to_phrase(tokens, lang))
+            or ru.exhortation(tokens, frame.trigger[0]) or not (
+                deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))
+            and (frame.kind == "prohibition"
+                 or ru.generic_action(text[frame.action[0]:frame.action[1]]))):
+        return None  # the writer's "Необходимо также наладить …"; in speech, an exhortation
+        # ("Надо работать с людьми", "нам надо построить школу", "Нельзя так относиться к
+        # труду людей"), unless it has a term or continues the orders he gave just before
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if frame.issuer and not issuer.office and issuer.id not in PERSONAL_OFFICES and any(
             a.id == issuer.id for a in addressees):  # (a district's akim tells its villages')

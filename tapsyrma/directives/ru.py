@@ -1317,6 +1317,20 @@ def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
     return Frame("instruction", (first, first + 1), action, scene=True) if action[1] else None
 
 
+def exhortation(tokens: Sequence[Token], trigger: int) -> bool:
+    """Soft words that oblige no one the speaker can tell: "нам надо построить школу" (we),
+    "Люди должны быть уверены" (those with no office), "сколько нужно усилий" (a question),
+    "план, который должен быть подготовлен" (a relative clause), anywhere before them."""
+    return any(t.text.lower() in lexicon()["exhorting_words"] or non_authority(t.text)
+               for t in tokens[:trigger])
+
+
+def generic_action(action: str) -> bool:
+    """An action of a verb that names a way of working, no task: "работать с людьми"."""
+    words = action.split()
+    return bool(words) and bool(russian.lemmas(words[0]) & lexicon()["generic_verbs"])
+
+
 def non_authority(word: str) -> bool:
     return bool(russian.lemmas(word) & lexicon()["non_authorities"])
 
