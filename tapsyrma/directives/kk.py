@@ -513,7 +513,10 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
             if frame is None or start >= about:
                 return None
             return replace(frame, action=(tokens[start].start, tokens[about - 1].end))
-        if about is not None and about >= i - 6 and (subject is None or about > subject[1]):
+        if about is not None and (about >= i - 6 or about >= i - ABOUT_REACH and _told_between(
+                tokens, about + 1, i)) and (subject is None or about > subject[1]):
+            # "ретке келтіру бойынша мердігер мекеме жауаптылары және ауыл әкіміне тапсырма
+            # берді": what the order is about, then those it is given to
             frame = _frame(tokens, words, (i, verb + 1), about - 1, kind, floor, ["dative"])
             if frame and not frame.addressees:  # "… үшін жергілікті билік өкілдеріне тапсырма"
                 frame = replace(frame, addressees=tuple(
@@ -532,6 +535,13 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
             return None  # "40 тапсырма берілді": tasks of a test, given to nobody in particular
         return frame
     return None
+
+
+def _told_between(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the words between two points are the addressees of an order, in the dative,
+    the last right before the end."""
+    told = _addressees(tokens, start, end, ["dative"])
+    return bool(told) and told[-1][1] == end
 
 
 def _after_colon(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
@@ -711,9 +721,9 @@ def _orderer_before(tokens: Sequence[Token], subject: tuple[int, int], floor: in
             break
         start = listed[0]
     subject = (start, subject[1])
-    if any(m.entry.kind in ("person", "title") for m in found
-           if subject[0] <= m.start < subject[1]):
-        return None
+    if any(m.entry.kind == "person" or m.entry.kind == "title" and not _institution(tokens, m)
+           for m in found if subject[0] <= m.start < subject[1]):
+        return None  # one who orders, not the body told ("Атырау облысының әкімдігі")
     before = nominative_party_span(tokens, subject[0], "kk")
     if before is None or before[0] < floor or any(
             t.text.lower() in COORDINATORS or t.text == "," for t in tokens[before[1]:subject[0]]):
@@ -721,6 +731,12 @@ def _orderer_before(tokens: Sequence[Token], subject: tuple[int, int], floor: in
     person = any(m.entry.kind in ("person", "title") for m in found
                  if before[0] <= m.start < before[1])
     return (before, subject) if person else None
+
+
+def _institution(tokens: Sequence[Token], mention: Mention) -> bool:
+    """A title that names the office as a body ("облысының әкімдігі": the akimat)."""
+    return tokens[mention.end - 1].text.lower().startswith(
+        tuple(lexicon()["institution_stems"]))
 
 
 def _genitive_agent(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -926,6 +942,7 @@ def _surname(word: str) -> bool:
 
 LISTED_ATTRIBUTES = 5  # "аудандық, қалалық әдістемелік орталықтың басшылары"
 OBLIGED_DATIVE_REACH = 3  # "Бұл жағдайда Үкіметке …": the words before the one obliged
+ABOUT_REACH = 12  # words from "… бойынша" to the order's noun, the addressees between
 SAID_AS_ORDER_REACH = 12  # "деп облыс әкімі салалық басқарма басшыларына нақты тапсырмалар"
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
 
