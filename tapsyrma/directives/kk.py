@@ -22,6 +22,7 @@ from tapsyrma.directives.parties import (
     is_nominative,
     modifies,
     nominative_party_span,
+    points_back,
 )
 from tapsyrma.entities.gazetteer import Mention, mentions_of
 from tapsyrma.records import Token
@@ -242,6 +243,10 @@ def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floo
         addressees, start = ((start, comma),), comma + 1
     elif singular:
         return None  # "your …" with no one named before it: a noun, not an order
+    elif (named := nominative_party_span(tokens, i, "kk")) and named[0] in (
+            start, start + points_back(words[start], "kk")):
+        # "Аталған әкімдіктер жұмысты күшейтіңіздер": those addressed open the clause
+        addressees, start = (named,), named[1]
     start = _skip_openers(tokens, start, i)
     return Frame("instruction", (i, i + 1), (tokens[start].start, tokens[i].end),
                  addressees=addressees, scene=True)

@@ -455,6 +455,11 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
     return (start, last.end)
 
 
+def points_back(word: str, lang: str) -> bool:
+    """A word that points back at those named before: "данных", "аталған"."""
+    return word.lower() in _words("listed_regions", lang)
+
+
 def modifies(word: str, lang: str) -> bool:
     """A postposition that makes the party before it a modifier of the noun after it
     ("Үкімет жанындағы комиссия": the commission under the Government)."""
