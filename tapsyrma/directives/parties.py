@@ -434,6 +434,9 @@ def _other_authorities() -> frozenset[str]:
     return frozenset(p["id"] for p in load("parties")["party"] if p.get("authority"))
 
 
+TITLE_COMPLEMENT = 2  # lower-case words between a title and its holder's name
+
+
 def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
                           ) -> tuple[int, int] | None:
     """The authority named in the nominative nearest before `limit`, with its apposition."""
@@ -441,9 +444,18 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
     # A title with a name after it ("әкімі Мұрат Әйтеновті") takes the case of the name
     named = {m.start: next((n.end for n in mentions if n.start == m.end and n.entry.kind == "person"
                             and m.entry.kind == "title"), m.end) for m in mentions}
+    # ... and a name after a Russian title takes the title's case: "доклада главы министерства
+    # Ажар Гиният" (an indeclinable name after a genitive)
+    # (or with its ministry's name between: "главы министерства здравоохранения Ажар Гиният")
+    titled = {} if lang == "kk" else {
+        end + k: m.start for m in mentions if m.entry.kind == "title"
+        for end in (m.end,) for k in range(TITLE_COMPLEMENT + 1)
+        if all(t.text.islower() for t in tokens[end:end + k])}
     found = [m for m in mentions
              if m.end <= limit and _authority(m)
              and is_nominative(tokens[named[m.start] - 1 if lang == "kk" else m.start].text, lang)
+             and not (m.entry.kind == "person" and m.start in titled
+                      and not is_nominative(tokens[titled[m.start]].text, lang))
              and not (m.end < len(tokens) and modifies(tokens[m.end].text, lang))]
     if not found:
         return None

@@ -545,8 +545,9 @@ def _light_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Задача акимов – отобрать ...": the genitive after the noun, the infinitive after a dash."""
-    if not russian.lemmas(tokens[i].text) & lexicon()["task_nouns"]:
-        return None
+    if not russian.lemmas(tokens[i].text) & lexicon()["task_nouns"] or (
+            i and russian.lemmas(tokens[i - 1].text) & lexicon()["own_side"]):
+        return None  # "Наша задача – создать …": the speaker's side's, no one told
     dash = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].text in DASHES),
                 None)
     if dash is None:
