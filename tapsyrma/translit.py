@@ -177,11 +177,13 @@ def _homoglyphs() -> dict[int, str]:
 
 
 def _split_loanword(word: str) -> tuple[str, str]:
-    """A Russian loanword stem whose Latin spelling would lose И, already in Cyrillic."""
+    """A Russian loanword stem whose Latin spelling would lose a letter (И, Э, Ц), already in
+    Cyrillic, in the word's case."""
     lowered = word.lower()
     for latin, cyrillic in _settings()["loanwords"].items():
         if lowered.startswith(latin):
-            stem = cyrillic.capitalize() if word[0].isupper() else cyrillic
+            stem = (cyrillic.upper() if word[:len(latin)].isupper() else
+                    cyrillic.capitalize() if word[0].isupper() else cyrillic)
             return stem, word[len(latin):]
     return "", word
 

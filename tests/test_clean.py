@@ -371,6 +371,17 @@ def test_clean_latin_kazakh_apostrophe_alphabet() -> None:
     assert "аймақтарды" in text and "тапсырды" in text and "'" not in text
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    # Russian loanwords whose Latin spelling loses Э or Ц get them back; native words keep Е
+    ("QR Energetıka mınıstrliginiń alqa otyrysy", "ҚР Энергетика министрлігінің алқа отырысы"),
+    ("Vıtse-Premer ekonomıkany damytý týraly eki jospar", "Вице-Премьер экономиканы дамыту туралы "
+                                                          "екі жоспар"),
+    ("ENERGETIKA jáne EKOLOGIIA", "ЭНЕРГЕТ"),
+])
+def test_latin_kazakh_loanwords_keep_their_russian_letters(latin: str, cyrillic: str) -> None:
+    assert latin_to_cyrillic(latin).startswith(cyrillic)
+
+
 @pytest.mark.parametrize("text", [
     "The President met the heads of regions in Astana and told the men in charge to act.",
     "Президент поручил акимам усилить работу с обращениями граждан.",

@@ -320,11 +320,7 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
             general = None
         if number >= LEAD_SENTENCES:
             continue
-        grammar = kk if slang == "kk" else ru
-        held: list[Party] = []
-        for span in grammar.meeting_bodies(tokens):
-            head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
-            held.extend(span_parties(tokens, span, slang, context, [head] if head else []))
+        held = _held_meeting(tokens, slang, context)
         host = _subject_span(tokens, slang) if met or held else None
         hosting = span_parties(tokens, host, slang, context) if host else []
         hosts.extend(hosting)
@@ -338,6 +334,24 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         if general is None and any(p.id == "akims" for p in found):
             general = number
     return [p for p in _one_per_id(found or bodies) if p.id not in SCENE_EXCLUDED], hosts
+
+
+def _to_sentence_end(text: str, start: int, sentences: Sequence[Sentence]
+                     ) -> tuple[Token, ...]:
+    """The words from a point to the end of its sentence: all of a speaker's words."""
+    end = next((s.end for s in sentences if s.start <= start < s.end), start)
+    return tokenize(text[start:end], start)
+
+
+def _held_meeting(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
+    """The bodies whose meeting a sentence names ("заседание штаба", "министрлігінің алқа
+    отырысында"): those present."""
+    grammar = kk if lang == "kk" else ru
+    held: list[Party] = []
+    for span in grammar.meeting_bodies(tokens):
+        head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
+        held.extend(span_parties(tokens, span, lang, context, [head] if head else []))
+    return held
 
 
 def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
@@ -438,6 +452,12 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
             words = words[:turned]
         elif slang == "ru" and (told := _hearers(words, start, end, context)):
             hearers[index] = told
+        elif held := [p for p in _held_meeting(_to_sentence_end(text, start, sentences),
+                                                slang, context) if p.id.startswith("minister:")]:
+            # "…», - деді Үкімет басшысының орынбасары Энергетика министрлігінің алқа
+            # отырысында": the ministry hears it (the Government's session or a staff's meeting
+            # is many bodies', the scene says whose)
+            hearers[index] = held
         principal = _principal(words, slang)
         if slang == "ru" and principal == (0, len(words)):  # "– сказал он акиму района":
             if words and words[0].text.lower() in SPEAKER_PRONOUNS:  # "он" speaks, the akim
