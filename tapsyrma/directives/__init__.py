@@ -444,16 +444,17 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
-        turned = next((k for k, t in enumerate(words) if t.text.lower() in TURNING_TO), None)
+        rest = _to_sentence_end(text, start, sentences)  # the speaker's words and what follows
+        turned = next((k for k, t in enumerate(rest) if t.text.lower() in TURNING_TO), None)
         if turned is not None:  # "– сказал Карим Масимов, обращаясь к Имангали Тасмагамбетову":
-            told = span_parties(words, (turned + 1, len(words)), slang, context)  # he speaks to
+            told = span_parties(rest, (turned + 1, len(rest)), slang, context)  # he speaks to
             if told:  # the one after, who is no speaker
                 hearers[index] = told
-            words = words[:turned]
+            words = tuple(w for w in words if w.start < rest[turned].start)
         elif slang == "ru" and (told := _hearers(words, start, end, context)):
             hearers[index] = told
-        elif held := [p for p in _held_meeting(_to_sentence_end(text, start, sentences),
-                                                slang, context) if p.id.startswith("minister:")]:
+        elif held := [p for p in _held_meeting(rest, slang, context)
+                      if p.id.startswith("minister:")]:
             # "…», - деді Үкімет басшысының орынбасары Энергетика министрлігінің алқа
             # отырысында": the ministry hears it (the Government's session or a staff's meeting
             # is many bodies', the scene says whose)

@@ -211,8 +211,11 @@ def speaker_spans(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[i
                 if sentences[j].start < paragraph:
                     break
                 found.setdefault(j, span)
+    closed: set[int] = set()  # a sentence's speaker is named where its quote first closes
     for start, end, who_start, who_end in quoted_spans(text):
         for k, s in enumerate(sentences):
-            if start <= s.start < end or (s.start < start and s.end > start and s.end <= end + 2):
+            if k not in closed and (start <= s.start < end or (
+                    s.start < start and s.end > start and s.end <= end + 2)):
                 found[k] = (who_start, who_end)
+                closed.add(k)
     return found
