@@ -541,7 +541,10 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
         return [context.office_party(f"akim:{r}", name) for r in regions]
     if not heads:
         return []
-    return [_antecedent(heads[0], name, context) or Party(f"other:{slug(heads[0])}", name)]
+    before = [m.entry.key for m in mentions if m.end <= span[0]  # "принял министра … Глава
+              and m.entry.kind in ("body", "title", "party")]  # государства поручил ведомству"
+    return [_antecedent(heads[0], name, context, before)
+            or Party(f"other:{slug(heads[0])}", name)]
 
 
 def _with_title(person: Mention, inside: list[Mention], mentions: Sequence[Mention]
@@ -582,8 +585,10 @@ def _words(section: str, lang: str) -> frozenset[str]:
     return frozenset(load("parties")[section][lang])
 
 
-def _antecedent(head: str, name: str, context: DocumentContext) -> Party | None:
-    """ "министрлікке" alone: the ministry named last before it."""
+def _antecedent(head: str, name: str, context: DocumentContext, before: Sequence[str] = ()
+                ) -> Party | None:
+    """ "министрлікке" alone: the ministry named last before it, in the sentence or before."""
     prefix = load("parties")["anaphora"].get(head)
-    named = [p for p in context.named if prefix and p.startswith(prefix)]
+    named = [p for p in (*context.named, *before)
+             if prefix and p.startswith(prefix) and "{" not in p]
     return Party(named[-1], name) if named else None
