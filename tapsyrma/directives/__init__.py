@@ -272,7 +272,8 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
                        for start, person in unknown.items()}
     for sentence in sentences:
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
-        for m in mentions_of(sentence.tokens, slang):
+        mentions = mentions_of(sentence.tokens, slang)
+        for m in mentions:
             if m.entry.kind == "title":
                 context.titles.add(m.entry.key)
                 office = title_office(m.entry.key, (), context)
@@ -282,7 +283,7 @@ def _context(sentences: Sequence[Sentence], entities: Sequence[Entity], lang: st
             context.local.setdefault(title, holder)
         for person, office in titled_persons(sentence.tokens, slang, context).items():
             context.titled.setdefault(person, office)
-        listed = _listed_regions(mentions_of(sentence.tokens, slang))
+        listed = _listed_regions(mentions)
         if len(listed) > 1 and not context.first_listed:
             context.first_listed = listed
     return context
@@ -336,11 +337,10 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
     return [p for p in _one_per_id(found or bodies) if p.id not in SCENE_EXCLUDED], hosts
 
 
-def _to_sentence_end(text: str, start: int, sentences: Sequence[Sentence]
-                     ) -> tuple[Token, ...]:
+def _to_sentence_end(start: int, sentences: Sequence[Sentence]) -> tuple[Token, ...]:
     """The words from a point to the end of its sentence: all of a speaker's words."""
-    end = next((s.end for s in sentences if s.start <= start < s.end), start)
-    return tokenize(text[start:end], start)
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    return tuple(t for t in sentence.tokens if t.start >= start) if sentence else ()
 
 
 def _held_meeting(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
@@ -444,7 +444,7 @@ def _speakers(text: str, spans: dict[int, tuple[int, int]], sentences: Sequence[
     for index, (start, end) in spans.items():
         words = tokenize(text[start:end], start)
         slang = "kk" if (sentences[index].lang or lang) == "kk" else "ru"
-        rest = _to_sentence_end(text, start, sentences)  # the speaker's words and what follows
+        rest = _to_sentence_end(start, sentences)  # the speaker's words and what follows
         turned = next((k for k, t in enumerate(rest) if t.text.lower() in TURNING_TO), None)
         if turned is not None:  # "– сказал Карим Масимов, обращаясь к Имангали Тасмагамбетову":
             told = span_parties(rest, (turned + 1, len(rest)), slang, context)  # he speaks to
@@ -631,16 +631,9 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         return None  # words of nobody, or a writer's "нужно" outside the authority's speech
     deadline = find_deadline(sentence.text, lang, state.context.published)
     if lang == "ru" and frame.scene and frame.soft and not frame.addressees and not (
-            _continues_orders(state, index, tokens, deadline)) and (
-            (index not in state.speakers and index not in state.dialogue
-             and not _according_to_phrase(tokens, lang))
-            or ru.exhortation(tokens, frame.trigger[0]) or not (
-                deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN))
-            and (frame.kind == "prohibition"
-                 or ru.generic_action(text[frame.action[0]:frame.action[1]]))):
-        return None  # the writer's "Необходимо также наладить …"; in speech, an exhortation
-        # ("Надо работать с людьми", "нам надо построить школу", "Нельзя так относиться к
-        # труду людей"), unless it has a term or continues the orders he gave just before
+            _continues_orders(state, index, tokens, deadline)) and _exhorts(
+            state, index, tokens, frame, text[frame.action[0]:frame.action[1]], deadline):
+        return None
     addressees = _addressees(tokens, frame, lang, state, grammar)
     if frame.issuer and not issuer.office and issuer.id not in PERSONAL_OFFICES and any(
             a.id == issuer.id for a in addressees):  # (a district's akim tells its villages')
@@ -864,6 +857,21 @@ def _not_himself(addressees: list[Party], issuer: Party) -> list[Party]:
         elif a.office != issuer.office or a.office in PERSONAL_OFFICES:  # one of many
             out.append(Party(a.office, a.name))
     return out
+
+
+def _exhorts(state: _State, index: int, tokens: Sequence[Token], frame: Frame, action: str,
+             deadline: Deadline | None) -> bool:
+    """A Russian "нужно …" told to no one that obliges no one: the writer's own ("Необходимо
+    также наладить …"); in speech, an exhortation ("нам надо построить школу"), or a maxim or
+    a ban ("Надо работать с людьми", "Нельзя так относиться к труду людей") with no term and
+    no order of the speaker's just before."""
+    if index not in state.speakers and index not in state.dialogue and not (
+            _according_to_phrase(tokens, "ru")):
+        return True
+    if ru.exhortation(tokens, frame.trigger[0]):
+        return True
+    ordering = deadline or (state.previous and index - state.previous[-1][0] <= SPEECH_RUN)
+    return not ordering and (frame.kind == "prohibition" or ru.generic_action(action))
 
 
 def _continues_orders(state: _State, index: int, tokens: Sequence[Token],

@@ -172,8 +172,7 @@ def _imperative_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                       ) -> Frame | None:
     """ "Сыртқы істер министрлігі … қажетті қолдау көрсетсін": the authority in the subject is
     the addressee, the speaker of the quote the issuer."""
-    if words[i] in lexicon()["not_imperatives"] or words[i] in lexicon()["enacting_verbs"] or (
-            not any(words[i].endswith(e) for e in lexicon()["imperative_endings"])):
+    if words[i] in lexicon()["enacting_verbs"] or not _third_person_imperative(words[i]):
         return None  # "… Үкіметінің орнынан түсуі қабылдансын": the decree's own act
     if not _ends_clause(tokens, i):
         return None
@@ -228,9 +227,8 @@ def _second_person_frame(tokens: Sequence[Token], words: list[str], i: int, floo
     """ "…тексерістер ұйымдастырыңыздар", "Полиция департаменті, … күшейтіңіздер": the
     2nd-person plural imperative of a speaker to the officials before him; an authority named
     first, before a comma, is the one addressed."""
-    singular = words[i].endswith(tuple(lexicon()["second_person_singular_endings"]))
-    if not (words[i].endswith(tuple(lexicon()["second_person_endings"])) or singular) or len(
-            words[i]) < 7 or words[i].endswith(tuple(lexicon()["second_person_past_endings"])):
+    singular = _second_person_imperative(words[i], singular=True)
+    if not (singular or _second_person_imperative(words[i])):
         return None
     if not _clause_last_word(tokens, i) or _quoted_by_verb(words, i):
         return None
@@ -585,10 +583,22 @@ def _time_given_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
 def _imperative_word(word: str) -> bool:
     """A 2nd-person plural imperative ("өндіріңдер", "ұйымдастырыңыздар") or a 3rd-person one
     ("шықсын"), not a wish ("болсын") nor the past ("атқардыңыздар")."""
-    return len(word) >= 7 and (word.endswith(tuple(lexicon()["second_person_endings"])) and (
-        not word.endswith(tuple(lexicon()["second_person_past_endings"]))) or (
-        word.endswith(tuple(lexicon()["imperative_endings"]))
-        and word not in lexicon()["not_imperatives"]))
+    return _second_person_imperative(word) or (
+        len(word) >= IMPERATIVE_LENGTH and _third_person_imperative(word))
+
+
+def _second_person_imperative(word: str, singular: bool = False) -> bool:
+    """ "ұйымдастырыңыздар" (or the polite singular "ұстаңыз"), not the past ("атқардыңыздар")
+    nor a short word that ends alike."""
+    endings = "second_person_singular_endings" if singular else "second_person_endings"
+    return len(word) >= IMPERATIVE_LENGTH and word.endswith(tuple(lexicon()[endings])) and (
+        not word.endswith(tuple(lexicon()["second_person_past_endings"])))
+
+
+def _third_person_imperative(word: str) -> bool:
+    """ "көрсетсін", not a wish ("болсын")."""
+    return word.endswith(tuple(lexicon()["imperative_endings"])) and (
+        word not in lexicon()["not_imperatives"])
 
 
 def _quoted_by_verb(words: list[str], i: int) -> bool:
@@ -945,6 +955,7 @@ def _surname(word: str) -> bool:
     return word[:1].isupper() and any(s.endswith(SURNAME_ENDINGS) for s in kazakh.stems(word))
 
 
+IMPERATIVE_LENGTH = 7  # shorter words ending like an imperative are other words
 LISTED_ATTRIBUTES = 5  # "аудандық, қалалық әдістемелік орталықтың басшылары"
 OBLIGED_DATIVE_REACH = 3  # "Бұл жағдайда Үкіметке …": the words before the one obliged
 ABOUT_REACH = 12  # words from "… бойынша" to the order's noun, the addressees between

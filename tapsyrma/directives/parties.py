@@ -444,18 +444,11 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
     # A title with a name after it ("әкімі Мұрат Әйтеновті") takes the case of the name
     named = {m.start: next((n.end for n in mentions if n.start == m.end and n.entry.kind == "person"
                             and m.entry.kind == "title"), m.end) for m in mentions}
-    # ... and a name after a Russian title takes the title's case: "доклада главы министерства
-    # Ажар Гиният" (an indeclinable name after a genitive)
-    # (or with its ministry's name between: "главы министерства здравоохранения Ажар Гиният")
-    titled = {} if lang == "kk" else {
-        end + k: m.start for m in mentions if m.entry.kind == "title"
-        for end in (m.end,) for k in range(TITLE_COMPLEMENT + 1)
-        if all(t.text.islower() for t in tokens[end:end + k])}
     found = [m for m in mentions
              if m.end <= limit and _authority(m)
              and is_nominative(tokens[named[m.start] - 1 if lang == "kk" else m.start].text, lang)
-             and not (m.entry.kind == "person" and m.start in titled
-                      and not is_nominative(tokens[titled[m.start]].text, lang))
+             and not (lang == "ru" and m.entry.kind == "person"
+                      and _after_oblique_title(tokens, m, mentions))
              and not (m.end < len(tokens) and modifies(tokens[m.end].text, lang))]
     if not found:
         return None
@@ -465,6 +458,16 @@ def nominative_party_span(tokens: Sequence[Token], limit: int, lang: str
         if m.end == start and {m.entry.kind, last.entry.kind} == {"title", "person"}:
             start = m.start
     return (start, last.end)
+
+
+def _after_oblique_title(tokens: Sequence[Token], person: Mention,
+                         mentions: Sequence[Mention]) -> bool:
+    """A Russian name after a title not in the nominative takes the title's case, its
+    ministry's name between or not: "доклада главы министерства здравоохранения Ажар Гиният"
+    (an indeclinable name after a genitive)."""
+    return any(m.entry.kind == "title" and m.end <= person.start <= m.end + TITLE_COMPLEMENT
+               and all(t.text.islower() for t in tokens[m.end:person.start])
+               and not is_nominative(tokens[m.start].text, "ru") for m in mentions)
 
 
 def points_back(word: str, lang: str) -> bool:
@@ -529,7 +532,7 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
         # "акимам восьми областей" before it too
         said = {tokens[k].text.lower()  # a Kazakh word just before the span is one of them
                 for k in range(span[0] - (lang == "kk" and span[0] > 0), span[1])}
-        listed = (context.listed if said & _words("listed_regions", lang) else
+        listed = (context.listed if any(points_back(w, lang) for w in said) else
                   context.listed or context.first_listed if said & _words("some_regions", lang)
                   else [])
         if listed:
