@@ -410,10 +410,12 @@ def _participants(tokens: Sequence[Token], lang: str, context: DocumentContext) 
 
 
 def _instrumental(tokens: Sequence[Token], start: int, end: int, lang: str) -> bool:
-    if lang == "kk":
-        return kazakh.has_case(tokens[end - 1].text, "instrumental")
+    if lang == "kk":  # "министрлікпен бірлесіп": working together, not met
+        return kazakh.has_case(tokens[end - 1].text, "instrumental") and not (
+            end < len(tokens) and tokens[end].text.lower() in kk.lexicon()["together"])
     return (start > 0 and tokens[start - 1].text.lower() in ("с", "со")
-            and russian.in_case(tokens[start].text, "ablt", ("NOUN", "ADJF")))
+            and russian.in_case(tokens[start].text, "ablt", ("NOUN", "ADJF"))
+            and not ru.alongside(tokens, start))
 
 
 def _with_regions(tokens: Sequence[Token], start: int, end: int, lang: str) -> tuple[int, int]:

@@ -39,6 +39,8 @@ INFINITIVE_WINDOW = 10
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
+# "штаб во главе с Премьер-министром": the one who leads, not one met or told
+ALONGSIDE = TOGETHER + (("во", "главе", "с"), ("наряду", "с"))
 ABOUT = {"по", "о", "об", "относительно", "касательно"}
 
 
@@ -1400,6 +1402,14 @@ def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if end > k and addressee_head([t.text for t in tokens[k:end]]):
             out.append((k, end))
     return out
+
+
+def alongside(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the party at `start` is named as working with or leading someone ("совместно
+    с акиматом", "во главе с Премьер-министром"), not as one met."""
+    return any(start >= len(phrase) and all(
+        tokens[start - len(phrase) + k].text.lower() == w for k, w in enumerate(phrase))
+        for phrase in ALONGSIDE)
 
 
 def received(tokens: Sequence[Token], start: int, end: int) -> bool:
