@@ -117,6 +117,7 @@ class Directive:
     confidence: float = 0.5
     lang: str | None = None
     trigger: str | None = None  # the words that made it a directive
+    inferred: bool = False  # its addressees come from the article, not from its sentence
 
     def to_json(self) -> dict:
         return {

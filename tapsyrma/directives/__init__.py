@@ -191,13 +191,15 @@ def _said_again(directive: Directive, found: list[Directive]) -> bool:
 def _retold_addressees(directives: list[Directive]) -> list[Directive]:
     """A headline or lead retells an order that the body gives with its addressees ("Токаев
     поручил оказать помощь пострадавшим" … "Премьер-министр и аким доложили … Поручил
-    оказать помощь"): the retelling with no addressee takes those of the issuer's order that
-    shares most of its words, the first of equals."""
+    оказать помощь"): the retelling that names none takes those of the issuer's order that
+    names them and shares most of its words, the first of equals."""
     out = []
     for d in directives:
-        if d.addressees == (UNSPECIFIED,):
+        guessed = d.inferred and d.addressees != (UNSPECIFIED,)  # taken from the scene
+        if d.addressees == (UNSPECIFIED,) or guessed:
             share, told = max(((action_share(o.action, d.action), o.addressees)
                                for o in directives if o.addressees not in FALLBACKS
+                               and not (guessed and o.inferred)
                                and o.issuer.id == d.issuer.id),
                               key=lambda found: found[0], default=(0.0, d.addressees))
             if share >= RETOLD_ACTION_SHARE:
@@ -643,6 +645,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         # not the one who obliges it; the speaker or the article's issuer is
         issuer, confidence = _issuer(tokens, index, replace(frame, issuer=None), lang, state)
     addressees = _not_himself(addressees, issuer)
+    inferred = not addressees
     if not addressees and _told_you(tokens, frame) and _in_speech(state, index, tokens, lang):
         # "вам нужно персонально держать на контроле …": those he speaks to
         addressees = state.hearers.get(index) or _scene_addressees(state, index, issuer)
@@ -684,7 +687,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         deadline=deadline, recurrence=recurrence,
         topic=topic(action, sentence.text),
         confidence=confidence - (0.3 if frame.soft else 0.0), lang=lang,
-        trigger=" ".join(t.text for t in tokens[slice(*frame.trigger)]),
+        trigger=" ".join(t.text for t in tokens[slice(*frame.trigger)]), inferred=inferred,
     )
 
 
@@ -707,7 +710,14 @@ def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
             action = action[len(t.text):]
         elif t and action.endswith(t.text):
             action = action[: -len(t.text)]
-    return action.strip(" ,–—-\"«»")
+    trimmed = action.strip(" ,–—-\"«»")
+    after = action[action.find(trimmed) + len(trimmed):]
+    for opening, closing in (("«", "»"), ('"', '"')):  # "на рынке «Алтын орда»" keeps its
+        if after.startswith(closing) and (  # closing quote
+                trimmed.count(opening) > trimmed.count(closing) if opening != closing
+                else trimmed.count(closing) % 2):
+            return trimmed + closing
+    return trimmed
 
 
 def _head(tokens: Sequence[Token], span: tuple[int, int], lang: str) -> str:

@@ -38,6 +38,7 @@ PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
 INFINITIVE_WINDOW = 10
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
+QUOTED_NAME_WORDS = 6  # words of a name in quotes inside an action, at most
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 # "штаб во главе с Премьер-министром": the one who leads, not one met or told
 ALONGSIDE = TOGETHER + (("во", "главе", "с"), ("наряду", "с"))
@@ -794,9 +795,10 @@ def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | 
     """The infinitive phrase that opens the sentence before its trigger, in the word order of
     headlines: "Начать подготовку к весенне-полевым работам поручил Бердибек Сапарбаев"."""
     start = _first_word(tokens, 0, trigger)
-    if start >= trigger or not _infinitive_at(tokens, start) or any(
-            t.text in CLAUSE_END for t in tokens[start:trigger]):
-        return None
+    quotes = [t for t in tokens[start:trigger] if t.text in QUOTES]
+    if start >= trigger or not _infinitive_at(tokens, start) or len(quotes) % 2 or any(
+            t.text in CLAUSE_END - QUOTES for t in tokens[start:trigger]):
+        return None  # quotes in pairs name a thing ("на рынке «Алтын орда»")
     end = next((k for k in range(start, trigger - 1) if tokens[k].text == ","
                 and tokens[k + 1].text.lower() in SUBORDINATORS), trigger)
     if tokens[end - 2].text.lower() == "за" and tokens[end - 1].text.lower() == "то":
@@ -1125,6 +1127,11 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     end = i
     while end < len(tokens):
         text = tokens[end].text
+        if text in QUOTES and end > i:  # "навести порядок на рынке «Алтын орда»": a name
+            closing = _quoted_name(tokens, end)
+            if closing:
+                end = closing + 1
+                continue
         if text in CLAUSE_END or (text in DASHES and end > i and not _suspended(tokens, end)):
             break
         if text == "," and end + 1 < len(tokens) and _ends_action(tokens, end + 1) and not (
@@ -1139,6 +1146,22 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     if end == i:
         return (0, 0)
     return (tokens[i].start, tokens[end - 1].end)
+
+
+def _quoted_name(tokens: Sequence[Token], k: int) -> int | None:
+    """Where the name that a quote at k opens closes ("на рынке «Алтын орда»"), within a
+    few words and the clause; none when the quote closes the words before it."""
+    opening = tokens[k].text in "«„" or (
+        tokens[k].text in "\"“" and k + 1 < len(tokens) and tokens[k].end == tokens[k + 1].start
+        and (k == 0 or tokens[k - 1].end < tokens[k].start))
+    if not opening:
+        return None
+    for j in range(k + 1, min(len(tokens), k + QUOTED_NAME_WORDS + 2)):
+        if tokens[j].text in QUOTES:
+            return j if j > k + 1 and tokens[j].text not in "«„" else None
+        if tokens[j].text in CLAUSE_END:
+            return None
+    return None
 
 
 PAST_BE = frozenset({"был", "была", "было", "были"})
