@@ -119,11 +119,13 @@ class DocumentContext:
 
     def _office(self, person: Person) -> str | None:
         """With no date: the latest of the offices the article names, or whose region it is
-        about, or of the kind its titles name ("облыс әкімі": a region's akim), else the
+        most about, or of the kind its titles name ("облыс әкімі": a region's akim), else the
         latest one."""
         held = [o for o in person.offices if not o.acting]  # "Роман Васильевич" is no PM
+        top = self.regions.most_common(2)  # not one of several regions it lists alike
+        main = top[0][0] if len(top) == 1 or top and top[0][1] > top[1][1] else None
         named = [o for o in held if o.office in self.offices] or [
-            o for o in held if o.office.split(":")[-1] in self.regions] or [
+            o for o in held if o.office.split(":")[-1] == main] or [
             o for o in held if any(_fills(t, o.office) for t in self.titles)]
         candidates = named or held
         dated = [o for o in candidates if o.start]  # the latest of them
