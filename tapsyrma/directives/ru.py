@@ -1373,8 +1373,12 @@ def meeting_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         k = j + 1
         if k + 1 < len(tokens) and russian.lemmas(tokens[k].text) & lexicon()["meeting_councils"]:
             k += 1  # "заседании коллегии Министерства энергетики": the ministry's
+        first = k
+        while k + 1 < min(len(tokens), first + 3) and russian.in_case(
+                tokens[k].text, "gent", ("ADJF",)) and not russian.best_has(tokens[k].text, "NOUN"):
+            k += 1  # "заседание оперативного штаба"
         if russian.in_case(tokens[k].text, "gent", ("NOUN",)) and _names_addressee(tokens, k):
-            out.append((k, k + 1))
+            out.append((first, k + 1))
     return out
 
 
