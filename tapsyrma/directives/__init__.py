@@ -71,6 +71,7 @@ CONTINUING = {"также", "кроме", "помимо", "наряду"}
 TURNING_TO = {"обращаясь", "обратившись"}
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
+OWN_STAFF = "other:staff"  # the issuer's own people (parties.toml, `own_staff`)
 # Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
 PROMISERS = {"president", "prime-minister"}
 # Two actions are one when this share of the shorter's content words (compared by their
@@ -668,7 +669,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
             addressees = ((frame.first_person and _jurisdiction(sentence.text, lang))
                           or _everywhere(sentence.text, lang, issuer)
                           or _carried_addressees(state, index, issuer))
-    addressees = _one_per_id(_subordinate_akims(
+    addressees = _one_per_id(_subordinates(
         _with_partners(addressees, tokens, lang, state, issuer), issuer))
     recurrence = find_recurrence(sentence.text, lang)
     action = text[frame.action[0]:frame.action[1]]
@@ -950,10 +951,14 @@ def _with_partners(addressees: list[Party], tokens: Sequence[Token], lang: str, 
                        + named) or addressees
 
 
-def _subordinate_akims(addressees: list[Party], issuer: Party) -> list[Party]:
+def _subordinates(addressees: list[Party], issuer: Party) -> list[Party]:
     """The akims a regional or district akim gives orders to are those of his districts,
-    towns and villages ("Әкімдерге тапсырма беремін", "всем акимам")."""
+    towns and villages ("Әкімдерге тапсырма беремін", "всем акимам"); the Interior
+    Minister's staff is the police ("поставил перед личным составом задачи")."""
     office = issuer.office or issuer.id
+    staff = load("parties")["own_staff"].get(office)
+    if staff:
+        return [Party(staff, p.name) if p.id == OWN_STAFF else p for p in addressees]
     if not (office.startswith("akim:") or office == "district-akims"):
         return addressees
     return [Party("district-akims", p.name) if p.id == "akims" else p for p in addressees]

@@ -839,6 +839,13 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
     """The dative phrase that ends right before a passive trigger ("министрам поручено"),
     or before its partner ("Правительству совместно с акиматом … поручено")."""
     start = next((s for s, e in partners(tokens) if e == start), start)
+    agent = start  # "личному составу министром было поручено": past the agent and "было"
+    while agent > 0 and start - agent < 4 and (tokens[agent - 1].text.lower() in PAST_BE or (
+            russian.in_case(tokens[agent - 1].text, "ablt", PHRASE_POS)
+            and not russian.in_case(tokens[agent - 1].text, "datv", PHRASE_POS))):
+        agent -= 1
+    if 0 < agent < start and russian.in_case(tokens[agent - 1].text, "datv", PHRASE_POS):
+        start = agent
     start = _without_place(tokens, start)
     # the names of regions, whatever the morphology makes of them ("Атырауской и Жетысуской
     # областям поручено")
