@@ -34,6 +34,7 @@ SECOND_PERSON = {"вам", "тебе"}
 ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"}}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
+ADVERBIAL_CONJUNCTIONS = {"если", "когда", "пока", "хотя", "поскольку", "раз"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
 INFINITIVE_WINDOW = 10
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
@@ -656,6 +657,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         return None  # "дал поручение" with nothing said about what is to be done
     subject = _subject_before(tokens, start)
     issuer = nominative_party_span(tokens, start, "ru")
+    if issuer and _in_adverbial_clause(tokens, issuer, start):
+        issuer = None  # "Если регионы не принимают мер, поручаю …": not who orders
     if (fronted or pointer is not None) and issuer is None:  # the subject follows the
         # fronted action (or the words pointing to it) and the verb: "Такое поручение дал
         # президент"
@@ -1153,6 +1156,19 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     if end == i:
         return (0, 0)
     return (tokens[i].start, tokens[end - 1].end)
+
+
+def _in_adverbial_clause(tokens: Sequence[Token], span: tuple[int, int], trigger: int) -> bool:
+    """The phrase stands in a clause of condition, time or reason that ends before the
+    trigger ("Если регионы не принимают мер, поручаю …")."""
+    if "," not in (t.text for t in tokens[span[1]:trigger]):
+        return False
+    for k in range(span[0] - 1, -1, -1):
+        if tokens[k].text in CLAUSE_END or tokens[k].text == ",":
+            return False
+        if tokens[k].text.lower() in ADVERBIAL_CONJUNCTIONS:
+            return True
+    return False
 
 
 def _quoted_name(tokens: Sequence[Token], k: int) -> int | None:
