@@ -9,8 +9,9 @@ The tables live in tests/data/directives_{ru,kk}.jsonl, one case a line:
 An empty "directives" list is a NEGATIVE: the text must produce no directive at all.
 
 Matching follows ../shared/CONTRACT.md: a party matches by its `id` or its `office`; any
-`other:<slug>` counts as plain `other`; the action is compared by token F1 (>= 0.6); the deadline
-date and the recurrence RRULE are checked only when the table gives one.
+`other:<slug>` counts as plain `other`; the action is compared by token F1 (>= 0.6), or letter
+by letter when the directive says `"exact_action": true` (where a case is about the action's edges);
+the deadline date and the recurrence RRULE are checked only when the table gives one.
 """
 
 from __future__ import annotations
@@ -163,6 +164,8 @@ def test_directive_sentence(case):
         assert have == want, f"addressees {sorted(have)} != {sorted(want)}; {where}"
         f1 = token_f1(pred.action, exp["action"])
         assert f1 >= ACTION_F1, f"action F1 {f1:.2f}: {pred.action!r} vs {exp['action']!r}; {where}"
+        if exp.get("exact_action"):
+            assert pred.action == exp["action"], f"action {pred.action!r}; {where}"
         assert pred.kind == exp["kind"], f"kind {pred.kind} != {exp['kind']}; {where}"
         if exp["deadline"] is not None:
             assert pred.deadline is not None and pred.deadline.date is not None, (

@@ -672,7 +672,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     addressees = _one_per_id(_subordinates(
         _with_partners(addressees, tokens, lang, state, issuer), issuer))
     recurrence = find_recurrence(sentence.text, lang)
-    action = text[frame.action[0]:frame.action[1]]
+    start = frame.action[0] - (frame.action[0] > 0 and text[frame.action[0] - 1] in "«„\"“")
+    action = text[start:frame.action[1]]  # with a quote that may open a name in it
     if issuer.name and action.startswith(issuer.name):  # the subject opened the action's
         action = action[len(issuer.name):]  # span: "Нұрымбет Сақтағанов … тапсырды"
     action = _without_timing(action, deadline, recurrence)
@@ -707,17 +708,20 @@ def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, sta
 def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
     """The action without a deadline or recurrence phrase standing at either edge."""
     for t in timing:
-        if t and action.startswith(t.text):
-            action = action[len(t.text):]
+        if t and action.lstrip(" «„\"“").startswith(t.text):
+            action = action.lstrip(" «„\"“")[len(t.text):]
         elif t and action.endswith(t.text):
             action = action[: -len(t.text)]
     trimmed = action.strip(" ,–—-\"«»")
-    after = action[action.find(trimmed) + len(trimmed):]
-    for opening, closing in (("«", "»"), ('"', '"')):  # "на рынке «Алтын орда»" keeps its
-        if after.startswith(closing) and (  # closing quote
-                trimmed.count(opening) > trimmed.count(closing) if opening != closing
-                else trimmed.count(closing) % 2):
-            return trimmed + closing
+    at = action.find(trimmed)
+    before, after = action[:at], action[at + len(trimmed):]
+    for opening, closing in (("«", "»"), ('"', '"')):  # a name in quotes at either edge
+        unpaired = trimmed.count(closing) % 2 if opening == closing else (  # keeps them:
+            trimmed.count(opening) - trimmed.count(closing))  # "на рынке «Алтын орда»"
+        if unpaired and after.startswith(closing) and (opening == closing or unpaired > 0):
+            trimmed += closing
+        elif unpaired and before.endswith(opening) and (opening == closing or unpaired < 0):
+            trimmed = opening + trimmed
     return trimmed
 
 

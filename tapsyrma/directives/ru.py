@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from itertools import takewhile
 
 from tapsyrma import russian
-from tapsyrma.data import load_lexicon
+from tapsyrma.data import load, load_lexicon
 from tapsyrma.directives.frame import Frame
 from tapsyrma.directives.parties import agent_span, is_authority_at, nominative_party_span
 from tapsyrma.directives.quotes import QUOTE_PAIRS
@@ -39,6 +39,7 @@ PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
 INFINITIVE_WINDOW = 10
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
+SETTLEMENT_NOUNS = {"город", "города", "городу", "городом", "городе", "г", "село", "села"}
 QUOTED_NAME_WORDS = 6  # words of a name in quotes inside an action, at most
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 # "штаб во главе с Премьер-министром": the one who leads, not one met or told
@@ -202,6 +203,8 @@ def _dative_in_clause(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
     необходимо …", "Министерству энергетики поручаю …"), the list it opens included ("Акимам,
     правоохранительным органам и правительству Токаев поручил …")."""
     start = _clause_start(tokens, i)
+    start = next((_clause_start(tokens, s) for s, e in partners(tokens) if s < start <= e + 1),
+                 start)  # "Правительству совместно с акимами Астаны и Алматы, областей …"
     while start >= 2 and tokens[start - 1].text == "," and _dative_authority(tokens, start - 2) \
             and _dative_authority(tokens, start):  # one more item of a list of addressees
         start = _clause_start(tokens, start - 1)
@@ -841,7 +844,9 @@ def _passive(tokens: Sequence[Token]) -> bool:
 def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]:
     """The dative phrase that ends right before a passive trigger ("министрам поручено"),
     or before its partner ("Правительству совместно с акиматом … поручено")."""
-    start = next((s for s, e in partners(tokens) if e == start), start)
+    start = next((s for s, e in partners(tokens) if e == start or e < start <= e + 3 and all(
+        tokens[k].text in (",", "и") or russian.in_case(tokens[k].text, "gent", PHRASE_POS)
+        for k in range(e, start))), start)  # "совместно с акимами Астаны и Алматы, областей"
     agent = start  # "личному составу министром было поручено": past the agent and "было"
     while agent > 0 and start - agent < 4 and (tokens[agent - 1].text.lower() in PAST_BE or (
             russian.in_case(tokens[agent - 1].text, "ablt", PHRASE_POS)
@@ -856,7 +861,8 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
                 for k in range(m.start, m.end)}
     first = start
     while True:
-        while first > 0 and start - first < 12 and (first - 1 in regional or any(
+        while first > 0 and start - first < 12 and (first - 1 in regional or _country(
+                tokens, first - 1) or any(
                 russian.in_case(tokens[first - 1].text, case, PHRASE_POS)
                 for case in ("datv", "gent"))
                 or (tokens[first - 1].text in (",", "и") and first > 1  # "Министрам транспорта,
@@ -880,6 +886,13 @@ def _dative_before(tokens: Sequence[Token], start: int) -> list[tuple[int, int]]
             tokens[first].text, "datv", PHRASE_POS):
         first += 1
     return [(first, start)] if first < start else []
+
+
+def _country(tokens: Sequence[Token], k: int) -> bool:
+    """The country's name after a body's ("Правительству Республики Казахстан", "МВД РК")."""
+    word = tokens[k].text
+    return word == "РК" or (word == "Казахстан" and k > 0
+                            and tokens[k - 1].text.lower() == "республики")
 
 
 def _without_place(tokens: Sequence[Token], end: int) -> int:
@@ -967,7 +980,11 @@ def _partners(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
 def _more_partners(tokens: Sequence[Token], end: int) -> int:
     """Where a list of partners ends: "совместно с Министерством культуры и спорта,
     акиматами регионов"."""
+    regions = set(load("parties")["all_regions"]["ru"])
     while end + 1 < len(tokens) and tokens[end].text in (",", "и"):
+        if tokens[end + 1].text.lower() in regions:  # "с акимами Астаны и Алматы, областей"
+            end += 2
+            continue
         more = _phrase_in_case(tokens, end + 1, ("ablt",))
         if more == end + 1 or not any(is_authority_at(tokens, k, "ru")
                                       for k in range(end + 1, more)):
@@ -1142,7 +1159,8 @@ def _action_from(tokens: Sequence[Token], i: int) -> tuple[int, int]:
             if closing:
                 end = closing + 1
                 continue
-        if text in CLAUSE_END or (text in DASHES and end > i and not _suspended(tokens, end)):
+        if text in CLAUSE_END or (text in DASHES and end > i and not _suspended(tokens, end)
+                                  and not _within_name(tokens, end)):
             break
         if text == "," and end + 1 < len(tokens) and _ends_action(tokens, end + 1) and not (
                 _starts_with(tokens, end + 1, "чтобы") and _takes_that_clause(tokens, i, end)):
@@ -1228,6 +1246,21 @@ def _suspended(tokens: Sequence[Token], k: int) -> bool:
     "тепло-, энергоснабжения"."""
     return (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start
             and k + 1 < len(tokens) and tokens[k + 1].text.lower() in ("и", "или", ","))
+
+
+def _within_name(tokens: Sequence[Token], k: int) -> bool:
+    """A dash inside a name: between the points of a route ("дороги Караозек – Жезказган –
+    Астана"), or before the city a name stands for ("столицы Республики Казахстан - города
+    Астаны")."""
+    if k + 1 >= len(tokens) or not tokens[k - 1].text[:1].isupper():
+        return False
+    after = tokens[k + 1].text
+    if any(m.start == k + 1 and m.entry.kind in ("person", "title")
+           for m in mentions_of(tokens, "ru")):
+        return False  # "… в Алматы – Токаев": who said it
+    return after[:1].isupper() and after.isalpha() or (
+        after.lower() in SETTLEMENT_NOUNS and k + 2 < len(tokens)
+        and tokens[k + 2].text[:1].isupper())
 
 
 def _ends_action(tokens: Sequence[Token], i: int) -> bool:
