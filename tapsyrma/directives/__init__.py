@@ -106,6 +106,7 @@ class _State:
     reporters: list[Party] = field(default_factory=list)  # who last reported to the issuer
     main_issuer: Party | None = None  # the first issuer an order names as its subject
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
+    list_told: list[Party] = field(default_factory=list)  # whom the line opening it told
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
     # opened by a dash.
     dialogue: set[int] = field(default_factory=set)
@@ -133,6 +134,10 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         colon = sentence.text.rstrip().endswith(":")
         decree = colon and not passes and grammar.opens_decree(sentence.tokens)
         state.list_open = bool(item) or decree or (passes and colon)
+        if passes and colon:  # "Оперативному координационному совету поручено:"
+            state.list_told = _list_told(sentence.tokens, slang, context)
+        elif not state.list_open:
+            state.list_told = []
         if decree:  # "В решении акима Уральска Миржана Сатканова говорится:": its items are his
             state.last_issuer = _author(sentence.tokens, slang, context) or state.last_issuer
         if item:  # "— усилить штаб …;", or with its addressee: "• Министерству … принять …"
@@ -153,6 +158,10 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         told: list[Party] = []
         for frame in grammar.frames(sentence.tokens):
             directive = _directive(text, sentence, index, frame, slang, state)
+            if directive and colon and _points_to_list(directive.action, grammar):
+                # "дал акимам следующие поручения:": the items are the orders, for those told
+                state.list_told = state.list_told or list(directive.addressees)
+                continue
             if directive and not _said_again(directive, out):
                 out.append(directive)
                 state.previous.append((index, directive))
@@ -338,6 +347,23 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         if general is None and any(p.id == "akims" for p in found):
             general = number
     return [p for p in _one_per_id(found or bodies) if p.id not in SCENE_EXCLUDED], hosts
+
+
+def _points_to_list(action: str, grammar: ModuleType) -> bool:
+    """An action that only says orders follow ("следующие поручения", "мынадай тапсырмалар")."""
+    words = action.lower().split()
+    return bool(words) and words[0] in grammar.lexicon()["list_pointers"] and len(words) <= 3
+
+
+def _list_told(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
+    """Whom the line that opens a list of orders tells, known or not ("Оперативному
+    координационному совету поручено:")."""
+    grammar = kk if lang == "kk" else ru
+    told = []
+    for span in grammar.list_told(tokens):
+        head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
+        told.extend(span_parties(tokens, span, lang, context, [head] if head else []))
+    return _one_per_id(told)
 
 
 def _to_sentence_end(start: int, sentences: Sequence[Sentence]) -> tuple[Token, ...]:
@@ -656,8 +682,8 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
         addressees = [p for p in _met(tokens[:frame.trigger[0]], lang, state.context)  # кездескен
                       if not _same_party(p, issuer)]  # министр … тапсырды": those he met
     if not addressees and frame.scene and not frame.impersonal:
-        addressees = (_concerned(state, index, sentence, lang, issuer) or state.hearers.get(index)
-                      or _scene_addressees(state, index, issuer))
+        addressees = (state.list_told or _concerned(state, index, sentence, lang, issuer)
+                      or state.hearers.get(index) or _scene_addressees(state, index, issuer))
     if not addressees:
         if frame.soft:
             return None

@@ -1111,6 +1111,14 @@ def _first_person(words: list[str], issuer: tuple[int, int] | None) -> bool:
     return issuer is not None and words[issuer[0]] in ("мен", "біз")
 
 
+def list_told(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Who a line that opens a list of orders tells ("Облыс әкімдіктеріне мынадай тапсырмалар
+    жүктелді:"): the dative addressees before its trigger."""
+    stems = tuple(lexicon()["list_told_triggers"])
+    trigger = next((k for k, t in enumerate(tokens) if t.text.lower().startswith(stems)), None)
+    return _addressees(tokens, 0, trigger, ["dative"]) if trigger else []
+
+
 def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
     """ "— жылыту маусымына дайындықты аяқтау;": an item of a list of orders, closed by its
     verbal noun or imperative."""

@@ -7,6 +7,7 @@ the addressee, or the trigger's own object ("дал ряд поручений").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -40,6 +41,7 @@ INFINITIVE_WINDOW = 10
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
 SETTLEMENT_NOUNS = {"город", "города", "городу", "городом", "городе", "г", "село", "села"}
+IMPERATIVE = re.compile(r"[^\W\d_]{2,}(?:ите|йте|ьте)(?:сь)?")
 QUOTED_NAME_WORDS = 6  # words of a name in quotes inside an action, at most
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 # "штаб во главе с Премьер-министром": the one who leads, not one met or told
@@ -647,6 +649,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         before = min(start, pointer)
         fronted = _fronted_action(tokens, before) or _quoted_action(tokens, before)
         inf = None if fronted else inf
+    if inf is None and noun is None and not fronted and _quoted_words(tokens, start):
+        return None  # "«Его возглавит Аида Галымовна», — поручил он": its words give no order
     if inf is not None:
         action = _action_from(tokens, after if _only_adverbs(tokens, after, inf) else inf)
     elif fronted:  # "Начать подготовку к посевной поручил аким": the action stands first
@@ -816,6 +820,12 @@ def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | 
 
 def _quoted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
     """The words of a quotation its verb closes: "«Следите за тендерами», – поручил он."."""
+    quoted = _quoted_words(tokens, trigger)
+    return quoted if quoted and _tells_to_act(tokens[slice(*quoted)]) else None
+
+
+def _quoted_words(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
+    """The words of the quotation a verb closes ("«…», – поручил он"), orders or not."""
     close = trigger
     while close > 0 and (tokens[close - 1].text in (",", *DASHES) or tokens[close - 1].text
                          in QUOTES):
@@ -824,6 +834,16 @@ def _quoted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | N
         return None
     start = _first_word(tokens, 0, close)
     return (start, close) if start < close else None
+
+
+def _tells_to_act(quoted: Sequence[Token]) -> bool:
+    """Quoted words that can be an order: an infinitive, an imperative, a word of obligation
+    or necessity ("Следите за тендерами"); not a statement ("Его возглавит Аида Галымовна")."""
+    said = {t.text.lower() for t in quoted}
+    words = lexicon()
+    duty = {*words["must"], *words["necessity"], *words["forbidding_necessity"]}
+    return bool(said & duty) or any(
+        russian.best_has(t.text, "INFN") or IMPERATIVE.fullmatch(t.text.lower()) for t in quoted)
 
 
 def _first_word(tokens: Sequence[Token], start: int, end: int) -> int:
@@ -1387,6 +1407,16 @@ def _pronoun_before(tokens: Sequence[Token], start: int) -> bool:
 def _first_person_before(tokens: Sequence[Token], start: int) -> bool:
     return any(t.text.lower() in FIRST_PERSON for t in tokens[max(0, start - 3):start]) or (
         russian.best_has(tokens[start].text, "1per"))
+
+
+def list_told(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Who a line that opens a list of orders tells ("Оперативному координационному совету
+    поручено:", "Премьер-министр поручил акимам:"): the orders of its items are for them."""
+    for i, token in enumerate(tokens):
+        if russian.lemmas(token.text) & _ordering_lemmas() and _is_order_form(token.text):
+            after, _ = _addressees(tokens, i + 1, "dative")
+            return after or _dative_before(tokens, i) or _dative_in_clause(tokens, i)
+    return []
 
 
 def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
