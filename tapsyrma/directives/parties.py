@@ -312,6 +312,8 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
         if titled == "district-akims":  # a town's akim is no office a person holds here
             titled = None
         return context.person_party(key, name, title, titled)
+    if kind == "body" and key == "president":  # "Бұл туралы Ақорда хабарлады": his words
+        return context.office_party(key, name)
     if kind in ("body", "party"):
         holder = (context.unknown.get(words[mention.end].start)
                   if key in PERSONAL_OFFICES and mention.end < len(words) else None)
