@@ -612,8 +612,9 @@ def _quoted_before(tokens: Sequence[Token], words: list[str], i: int, floor: int
                    ) -> int | None:
     """The last word of a quotation that "деп" ties to the trigger at i: «…» деп тапсырды;
     or of the imperative words it ties unquoted ("… айыппұлды өндіріңдер деп тапсырған")."""
-    k = i - 1
-    if k <= floor or words[k] != "деп":
+    k = next((k for k in range(i - 1, max(floor, i - QUOTED_TOLD_REACH) - 1, -1)
+              if words[k] == "деп" and (k == i - 1 or _told_between(tokens, k + 1, i))), None)
+    if k is None or k <= floor:  # "… қараңдар деп әкімдерге тапсырма берді"
         return None
     k -= 1
     while k > floor and tokens[k].text in (",", "–", "—", "-"):
@@ -959,6 +960,7 @@ IMPERATIVE_LENGTH = 7  # shorter words ending like an imperative are other words
 LISTED_ATTRIBUTES = 5  # "аудандық, қалалық әдістемелік орталықтың басшылары"
 OBLIGED_DATIVE_REACH = 3  # "Бұл жағдайда Үкіметке …": the words before the one obliged
 ABOUT_REACH = 12  # words from "… бойынша" to the order's noun, the addressees between
+QUOTED_TOLD_REACH = 6  # words from "деп" to the order's noun, the addressees between
 SAID_AS_ORDER_REACH = 12  # "деп облыс әкімі салалық басқарма басшыларына нақты тапсырмалар"
 PHRASE_ATTRIBUTES = frozenset({"бар", "маңызы", "республикалық", "ірі"})
 
