@@ -56,6 +56,7 @@ ADDRESSEE_CARRY = 3
 # An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
 # speaker's previous order, or inside his quotation.
 SPEECH_RUN = 3
+POINTER_REACH = 4  # sentences of one run of speech from "осындай тапсырма" to its order
 POINTER_WORDS = 3  # "Такое поручение", "осындай нақты тапсырма": words that only point back
 # The headline and lead: where an article says whom the issuer met.
 LEAD_SENTENCES = 3
@@ -727,8 +728,9 @@ def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, sta
     if not words or len(words) > POINTER_WORDS or words[0] not in grammar.lexicon()[
             "anaphoric_determiners"]:
         return None
-    return next((d for i, d in reversed(state.previous)
-                 if i == index - 1 and d.issuer.id == issuer.id), None)
+    return next((d for i, d in reversed(state.previous)  # within his run of speech too
+                 if (i == index - 1 or index - i <= POINTER_REACH and state.dialogue.issuperset(
+                     range(i, index + 1))) and d.issuer.id == issuer.id), None)
 
 
 def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
