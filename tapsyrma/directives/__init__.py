@@ -56,6 +56,7 @@ ADDRESSEE_CARRY = 3
 # An obligation ("… тиіс", "нужно …") is an order when said within this many sentences of the
 # speaker's previous order, or inside his quotation.
 SPEECH_RUN = 3
+REPORTER_AFTER = 6  # words from "есеп берген" to the end of who reported
 POINTER_REACH = 4  # sentences of one run of speech from "осындай тапсырма" to its order
 POINTER_WORDS = 3  # "Такое поручение", "осындай нақты тапсырма": words that only point back
 # The headline and lead: where an article says whom the issuer met.
@@ -626,8 +627,13 @@ def _chair(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Part
 
 def _reporters(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
     """Who the sentence says reported ("Премьер-министр А. Мамин и аким У. Шукеев доложили
-    о мерах", "Әкім … есеп берді"): the subjects before the verb of reporting."""
+    о мерах", "Әкім … есеп берді"): the subjects before the verb of reporting, or the one
+    after a Kazakh participle of it ("Мемлекет басшысына есеп берген облыс әкімі")."""
     verb = (kk if lang == "kk" else ru).find_verb(tokens, "report_verbs")
+    participle = kk.find_verb(tokens, "report_participles") if lang == "kk" else None
+    if verb is None and participle is not None:
+        span = nominative_party_span(tokens, min(len(tokens), participle + REPORTER_AFTER), lang)
+        return span_parties(tokens, span, lang, context) if span and span[0] > participle else []
     found: list[Party] = []
     limit = verb or 0
     while limit:
