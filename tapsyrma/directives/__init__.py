@@ -681,8 +681,10 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     addressees = _not_himself(addressees, issuer)
     inferred = not addressees
     if not addressees and _told_you(tokens, frame) and _in_speech(state, index, tokens, lang):
-        # "вам нужно персонально держать на контроле …": those he speaks to
-        addressees = state.hearers.get(index) or _scene_addressees(state, index, issuer)
+        # "вам нужно персонально держать на контроле …": those he speaks to, or those who run
+        # the land he names ("Ваша задача – … на вашей территории")
+        addressees = (state.hearers.get(index) or _jurisdiction(sentence.text, lang)
+                      or _scene_addressees(state, index, issuer))
     if not addressees and frame.kind == "commitment":
         addressees = [UNSPECIFIED]  # "будет построено": who will build it is not said
     if not addressees and grammar.names_meeting(tokens):  # "Сауда желілерінің өкілдерімен
@@ -936,9 +938,11 @@ def _continues_orders(state: _State, index: int, tokens: Sequence[Token],
 
 
 def _told_you(tokens: Sequence[Token], frame: Frame) -> bool:
-    """The order is said to "you" ("вам нужно …", "Даю вам месяц …")."""
+    """The order is said to "you" ("вам нужно …", "Даю вам месяц …", "Ваша задача – …")."""
+    start = frame.trigger[0]
     return any(e - s == 1 and tokens[s].text.lower() in ru.SECOND_PERSON
-               for s, e in frame.addressees)
+               for s, e in frame.addressees) or (
+        start > 0 and tokens[start - 1].text.lower() in ru.SECOND_PERSON_POSSESSIVES)
 
 
 def _unknown_person(tokens: Sequence[Token], span: tuple[int, int], lang: str,

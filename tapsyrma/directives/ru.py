@@ -32,6 +32,7 @@ ADDRESSEE_CASES = {"dative": ("datv",), "accusative": ("accs",), "ot": ("gent",)
 ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
 # "поставил перед ними задачи", "поручил им": whom the pronoun stands for is found before it
 SECOND_PERSON = {"вам", "тебе"}
+SECOND_PERSON_POSSESSIVES = {"ваша", "ваш", "ваше", "ваши", "твоя", "твой", "твое", "твоё"}
 ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"}}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
