@@ -7,12 +7,17 @@ from collections.abc import Iterator
 
 from razdel import sentenize
 
+from tapsyrma.data import load
 from tapsyrma.records import Sentence, Token
 
 LINE = re.compile(r"[^\n]+")
+# Abbreviations before a name: "ул.Абая", "мкр.Самал", "г. Атырау", "көш.Абай".
+ABBREVIATIONS = {short for lang in ("ru", "kk") for short in load("places")["abbreviations"][lang]}
 # A word keeps its inner hyphens, dots and apostrophes (Нұр-Сұлтан, М.Қасымбеков, Zakon.kz,
-# 5,5 stays two numbers and a comma); anything else is a token of its own.
-TOKEN = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")
+# 5,5 stays two numbers and a comma); an abbreviation before a name keeps its dot, so that
+# "аким г.Атырау" names the city and ends no clause; anything else is a token of its own.
+TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+                   + r")\.(?=\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\w+(?:[-.'’]\w+)*|[^\w\s]")
 
 
 def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
@@ -40,9 +45,6 @@ def sentences(text: str) -> Iterator[Sentence]:
 
 
 GLUED_HINT = re.compile(r"[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
-# Abbreviations before a name: "ул.Абая", "мкр.Самал", "көш.Абай".
-ABBREVIATIONS = {"ул", "пр", "просп", "мкр", "обл", "пос", "им", "ст", "пл", "пер", "бул",
-                 "наб", "көш", "даңғ", "ауд", "тел"}
 
 
 def _unglued(sentence: str) -> Iterator[tuple[int, str]]:

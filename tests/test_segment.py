@@ -2,7 +2,7 @@
 
 import pytest
 
-from tapsyrma.segment import sentences
+from tapsyrma.segment import sentences, tokens
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -31,3 +31,14 @@ def test_segment_offsets_index_the_text() -> None:
         assert text[s.start:s.end] == s.text
         for t in s.tokens:
             assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Аким г.Атырау поручил", ["Аким", "г.", "Атырау", "поручил"]),
+    ("аким г. Атырау", ["аким", "г.", "Атырау"]),
+    ("на ул.Абая, көш.Абай", ["на", "ул.", "Абая", ",", "көш.", "Абай"]),
+    # initials and domains stay whole; an abbreviation ending a sentence keeps no dot
+    ("М.Қасымбеков Zakon.kz в 2020 г.", ["М.Қасымбеков", "Zakon.kz", "в", "2020", "г", "."]),
+])
+def test_tokens_keep_an_abbreviations_dot_before_a_name(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokens(text)] == expected

@@ -125,6 +125,12 @@ class Gazetteer:
             for first in keys[0]:
                 self.phrases[first].append((keys, surface, entry))
 
+    def _unabbreviated(self, text: str) -> str:
+        """An abbreviation as the noun it stands for: "г. Атырау" is "город Атырау"."""
+        if not text.endswith("."):
+            return text
+        return load("places")["abbreviations"][self.lang].get(text[:-1].lower(), text)
+
     def _spelt(self, text: str) -> str:
         """In Russian, the Kazakh letters of a name as the Russian ones that stand for them:
         "области Ұлытау" is "области Улытау"."""
@@ -147,7 +153,7 @@ class Gazetteer:
         """The longest non-overlapping mentions in a sequence of tokens; quotes and brackets
         around the words of a name are passed over («Нұр Отан» партиясы)."""
         at = [i for i, t in enumerate(tokens) if t not in WRAPPERS]
-        found = self._find([self._spelt(tokens[i]) for i in at])
+        found = self._find([self._spelt(self._unabbreviated(tokens[i])) for i in at])
         return [Mention(at[m.start], at[m.end - 1] + 1, m.entry) for m in found]
 
     def _find(self, words: Sequence[str]) -> list[Mention]:
