@@ -502,7 +502,8 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
             if chain is None:
                 return None
             return _frame(tokens, words, (i, verb + 1), chain, kind, floor, ["dative"])
-        about = next((j for j in range(i - 1, floor - 1, -1) if words[j] in lexicon()["about"]),
+        about = next((j for j in range(i - 1, floor - 1, -1) if words[j] in lexicon()["about"]
+                      and not (j > floor and words[j - 1] in lexicon()["connective_pronouns"])),
                      None)
         subject = _issuer(tokens, i, floor)
         if about is not None and about > floor and _any_verbal_noun(tokens[about - 1].text) and (
