@@ -748,6 +748,9 @@ def _orderer_before(tokens: Sequence[Token], subject: tuple[int, int], floor: in
             break
         start = listed[0]
     subject = (start, subject[1])
+    if subject[1] < len(tokens) and tokens[subject[1]].text.lower().startswith(
+            _meeting_prefixes()):
+        return None  # "Үкімет отырысында": where he ordered, not the body told
     if any(m.entry.kind == "person" or m.entry.kind == "title" and not _institution(tokens, m)
            for m in found if subject[0] <= m.start < subject[1]):
         return None  # one who orders, not the body told ("Атырау облысының әкімдігі")
@@ -1103,10 +1106,12 @@ def _skip_openers(tokens: Sequence[Token], start: int, end: int) -> int:
                 if tokens[k].text.lower() in lexicon()["according_to"]]
     if reported:  # "Оның айтуынша, …", "Президенттің сөзінше, …": whose words, not the action
         start = reported[-1] + 1
-    openers = lexicon()["openers"]
+    openers, places = lexicon()["openers"], lexicon()["meeting_places"]
     while start <= end and (tokens[start].text.lower() in openers or tokens[start].text == ","
-                            or not any(c.isalnum() for c in tokens[start].text)):
-        start += 1
+                            or not any(c.isalnum() for c in tokens[start].text)
+                            or tokens[start].text.lower() in places
+                            or start + 1 <= end and tokens[start + 1].text.lower() in places):
+        start += 1  # "Үкімет отырысында …": where, not what
     return start
 
 
