@@ -107,6 +107,7 @@ class _State:
     hosts: list[Party] = field(default_factory=list)  # who met them, named in the same lead
     reporters: list[Party] = field(default_factory=list)  # who last reported to the issuer
     main_issuer: Party | None = None  # the first issuer an order names as its subject
+    first_subject: Party | None = None  # the first authority a sentence names as its subject
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
     list_told: list[Party] = field(default_factory=list)  # whom the line opening it told
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
@@ -170,8 +171,9 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                 state.last_issuer = directive.issuer
                 told.extend(directive.addressees)
         _note_subject(state, sentence, slang, told)
-    if state.main_issuer:  # "Также акиматам поручено …" before the article names who ordered
-        out = [replace(d, issuer=state.main_issuer) if d.issuer == UNSPECIFIED else d
+    main = state.main_issuer or state.first_subject  # or the authority it names first
+    if main:  # "Также акиматам поручено …" before the article names who ordered
+        out = [replace(d, issuer=main) if d.issuer == UNSPECIFIED else d
                for d in out]
     return _retold_addressees(out)
 
@@ -589,6 +591,7 @@ def _note_subject(state: _State, sentence: Sentence, lang: str, told: Sequence[P
                 state.chair and any(_same_party(parties[0], p) for p in reporters)):
             # one who reports at the meeting another chairs gives none of its orders
             state.last_issuer = parties[0]
+            state.first_subject = state.first_subject or parties[0]
             if state.list_open:  # "Глава правительства поручил:" heads the list of his orders
                 state.main_issuer = state.main_issuer or parties[0]
     chair = _chair(sentence.tokens, lang, state.context)

@@ -620,6 +620,9 @@ def _by_order_frame(tokens: Sequence[Token]) -> Frame | None:
 
 def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
            noun: int | None = None, verb: int | None = None) -> Frame | None:
+    if start > 0 and russian.best_has(tokens[start].text, "INFN") and russian.lemmas(
+            tokens[start - 1].text) & set(lexicon()["requests"]):
+        return None  # "с просьбой поручить акиматам …": an order asked for, not given
     addressees, after = _addressees(tokens, end, where)
     if not addressees and verb is not None and noun is not None and noun > verb + 1:
         addressees, _ = _addressees(tokens, verb + 1, where)  # "дал Правительству ряд поручений"

@@ -581,6 +581,11 @@ def _ru_deadline_rules() -> tuple[_Rule, ...]:
                        rf"(?:(?P<work>рабочих|календарных)\s+)?{unit}"), _ru_within),
         _Rule(_compile(rf"{_B}через\s+(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?P<mod>(?!))?"
                        rf"(?P<work>(?!))?{unit}"), _ru_within, 1),
+        # "за 3 месяца ликвидировать свалки": the time to do it in, right before the verb
+        # (not "за 3 месяца построено", a report)
+        _Rule(_compile(rf"{_B}за\s+(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?P<mod>(?!))?"
+                       rf"(?P<work>(?!))?{unit}(?=\s+(?:не\s+)?[а-яё]+(?:ть|ти|чь)(?:ся)?{_E})"),
+              _ru_within, 1),
         # "дал правительству две недели на …", "дали месяц, чтобы …": the time given
         _Rule(_compile(rf"{_B}(?:(?P<n>\d{{1,3}}|{ru.num})\s+)?(?P<mod>(?!))?(?P<work>(?!))?"
                        rf"{unit}(?=\s*,?\s*(?:на|для|чтобы){_E})"), _ru_given, 1),
