@@ -59,6 +59,7 @@ SPEECH_RUN = 3
 REPORTER_AFTER = 6  # words from "есеп берген" to the end of who reported
 POINTER_REACH = 4  # sentences of one run of speech from "осындай тапсырма" to its order
 POINTER_WORDS = 3  # "Такое поручение", "осындай нақты тапсырма": words that only point back
+OPENING_QUOTES = "«„\"“"  # that may open a name at the start of an action
 # The headline and lead: where an article says whom the issuer met.
 LEAD_SENTENCES = 3
 # The sentences after the lead that may name one by one the akims it met in general
@@ -356,7 +357,8 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
 def _points_to_list(action: str, grammar: ModuleType) -> bool:
     """An action that only says orders follow ("следующие поручения", "мынадай тапсырмалар")."""
     words = action.lower().split()
-    return bool(words) and words[0] in grammar.lexicon()["list_pointers"] and len(words) <= 3
+    return bool(words) and words[0] in grammar.lexicon()["list_pointers"] and (
+        len(words) <= POINTER_WORDS)
 
 
 def _list_told(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
@@ -710,7 +712,7 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     addressees = _one_per_id(_subordinates(
         _with_partners(addressees, tokens, lang, state, issuer), issuer))
     recurrence = find_recurrence(sentence.text, lang)
-    start = frame.action[0] - (frame.action[0] > 0 and text[frame.action[0] - 1] in "«„\"“")
+    start = frame.action[0] - (frame.action[0] > 0 and text[frame.action[0] - 1] in OPENING_QUOTES)
     action = text[start:frame.action[1]]  # with a quote that may open a name in it
     if issuer.name and action.startswith(issuer.name):  # the subject opened the action's
         action = action[len(issuer.name):]  # span: "Нұрымбет Сақтағанов … тапсырды"
@@ -747,8 +749,8 @@ def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, sta
 def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:
     """The action without a deadline or recurrence phrase standing at either edge."""
     for t in timing:
-        if t and action.lstrip(" «„\"“").startswith(t.text):
-            action = action.lstrip(" «„\"“")[len(t.text):]
+        if t and action.lstrip(" " + OPENING_QUOTES).startswith(t.text):
+            action = action.lstrip(" " + OPENING_QUOTES)[len(t.text):]
         elif t and action.endswith(t.text):
             action = action[: -len(t.text)]
     trimmed = action.strip(" ,–—-\"«»")
