@@ -1065,7 +1065,12 @@ def _scene_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
         return carried
     first = next((d.addressees for _, d in state.previous if d.issuer.id == issuer.id
                   and d.addressees not in FALLBACKS), None)
-    return list(first) if first else [OFFICIALS]
+    if first:
+        return list(first)
+    # a town's or district's akim speaks to his own people, the head of state or government
+    # to the officials in general
+    return [Party(OWN_STAFF, "")] if (issuer.office or issuer.id) == "district-akims" else [
+        OFFICIALS]
 
 
 def _carried_addressees(state: _State, index: int, issuer: Party) -> list[Party]:
