@@ -74,6 +74,7 @@ CONTINUING = {"также", "кроме", "помимо", "наряду"}
 TURNING_TO = {"обращаясь", "обратившись"}
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
+HEADS = {"government": "prime-minister"}  # a body and the office that heads it
 OWN_STAFF = "other:staff"  # the issuer's own people (parties.toml, `own_staff`)
 # Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
 PROMISERS = {"president", "prime-minister"}
@@ -800,12 +801,21 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
         # "Он поручил" is the last subject's; "Акиму поручено", and "Я приказал" in a quote
         # whose speaker is not named, the article's main issuer's
         context_issuer = ((state.last_issuer or state.context.stranger) if frame.pronoun
-                          else state.main_issuer or state.last_issuer)
+                          else _heads(state.last_issuer, state.main_issuer)
+                          or state.main_issuer or state.last_issuer)
         if context_issuer:
             return context_issuer, CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     if index in state.titled:
         return state.titled[index], CONFIDENCE["firm"] + CONFIDENCE["context_issuer"]
     return UNSPECIFIED, CONFIDENCE["firm"] + CONFIDENCE["no_issuer"]
+
+
+def _heads(person: Party | None, body: Party | None) -> Party | None:
+    """The person named since who heads the body first named as ordering ("Правительство
+    поручило …" in the headline, "Премьер-министр … провел совещание" after it): his."""
+    if person and body and HEADS.get(body.id) == (person.office or person.id):
+        return person
+    return None
 
 
 def _named_subject(tokens: Sequence[Token], frame: Frame, lang: str, context: DocumentContext
