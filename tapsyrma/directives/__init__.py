@@ -980,8 +980,18 @@ def _antecedent(tokens: Sequence[Token], before: int, frame: Frame, lang: str, s
     named = [m for m in mentions_of(tokens, lang) if m.end <= before
              and m.entry.kind in ("person", "title", "body", "party")
              and not issuer[0] <= m.start < issuer[1]]
-    return span_parties(tokens, (named[-1].start, named[-1].end), lang, state.context) if named \
-        else []
+    if named:
+        return span_parties(tokens, (named[-1].start, named[-1].end), lang, state.context)
+    # "Все они получили …" opening its sentence: those the sentence before told or named after
+    # its subject ("высказал претензии руководителям отделов и полицейским")
+    previous = [s for s in state.sentences if tokens and s.end <= tokens[0].start][-1:]
+    if not previous:
+        return []
+    words = previous[0].tokens
+    subject = _subject_span(words, lang) or (0, 0)
+    return _one_per_id([p for m in mentions_of(words, lang) if m.start >= subject[1]
+                        and m.entry.kind in ("person", "title", "body", "party")
+                        for p in span_parties(words, (m.start, m.end), lang, state.context)])
 
 
 def _one_per_id(parties: Sequence[Party]) -> list[Party]:

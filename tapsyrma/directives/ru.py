@@ -33,7 +33,8 @@ ADDRESSEE_PREPOSITIONS = {"ot": "от", "pered": "перед"}
 # "поставил перед ними задачи", "поручил им": whom the pronoun stands for is found before it
 SECOND_PERSON = {"вам", "тебе"}
 SECOND_PERSON_POSSESSIVES = {"ваша", "ваш", "ваше", "ваши", "твоя", "твой", "твое", "твоё"}
-ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"}}
+ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"},
+                      "subject": {"они"}}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
 ADVERBIAL_CONJUNCTIONS = {"если", "когда", "пока", "хотя", "поскольку", "раз"}
@@ -712,7 +713,7 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         subject = agent_span(tokens, "ru")  # though an agent may ("Президентом дан …"),
         if subject and _apart(addressees, subject) != addressees:
             subject = None  # but not one of those told ("акиматам и участковым полицейским")
-    issuer = issuer or subject
+    issuer = None if where == "subject" else issuer or subject  # those who received it
     if issuer and _addressed(tokens, issuer, start):  # "Роман Васильевич, поручаю вам …"
         you = all(e - s == 1 and tokens[s].text.lower() in SECOND_PERSON for s, e in addressees)
         addressees, issuer = [issuer] if you else addressees, None
@@ -935,7 +936,10 @@ def _without_place(tokens: Sequence[Token], end: int) -> int:
 
 def _addressees(tokens: Sequence[Token], i: int, where: str
                 ) -> tuple[list[tuple[int, int]], int]:
-    """Noun phrases in the frame's case right after the trigger, joined by "и" or commas."""
+    """Noun phrases in the frame's case right after the trigger, joined by "и" or commas; for
+    a verb of receiving, its subject ("Все они получили ряд поручений")."""
+    if where == "subject":
+        return _receivers(tokens, i), i
     cases = ADDRESSEE_CASES[where]
     preposition = ADDRESSEE_PREPOSITIONS.get(where)
     found: list[tuple[int, int]] = []
@@ -968,6 +972,20 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
     if found and where == "dative":
         found, j = _together_with(tokens, found, j)
     return found, (found[-1][1] if found else i)
+
+
+def _receivers(tokens: Sequence[Token], end: int) -> list[tuple[int, int]]:
+    """Who the clause says received orders: the authority in the nominative before the verb
+    of receiving, or a pronoun for those named before ("Все они получили …")."""
+    verb = next((k for k in range(end - 1, -1, -1) if russian.lemmas(tokens[k].text)
+                 & set(lexicon()["receiving_verbs"])), None)
+    if verb is None:
+        return []
+    subject = nominative_party_span(tokens, verb, "ru")
+    if subject:
+        return [subject]
+    return [(k, k + 1) for k in range(max(0, verb - 2), verb)
+            if tokens[k].text.lower() in ADDRESSEE_PRONOUNS["subject"]][:1]
 
 
 def _together_with(tokens: Sequence[Token], found: list[tuple[int, int]], j: int
