@@ -74,7 +74,6 @@ CONTINUING = {"также", "кроме", "помимо", "наряду"}
 TURNING_TO = {"обращаясь", "обратившись"}
 # The issuer's own side is never whom he met.
 SCENE_EXCLUDED = {"president", "unspecified"}
-HEADS = {"government": "prime-minister"}  # a body and the office that heads it
 OWN_STAFF = "other:staff"  # the issuer's own people (parties.toml, `own_staff`)
 # Whose promises to citizens are tracked as commitments (CONTRACT.md, "kind").
 PROMISERS = {"president", "prime-minister"}
@@ -366,11 +365,7 @@ def _list_told(tokens: Sequence[Token], lang: str, context: DocumentContext) -> 
     """Whom the line that opens a list of orders tells, known or not ("Оперативному
     координационному совету поручено:")."""
     grammar = kk if lang == "kk" else ru
-    told = []
-    for span in grammar.list_told(tokens):
-        head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
-        told.extend(span_parties(tokens, span, lang, context, [head] if head else []))
-    return _one_per_id(told)
+    return _one_per_id(_headed_parties(tokens, grammar.list_told(tokens), lang, context))
 
 
 def _to_sentence_end(start: int, sentences: Sequence[Sentence]) -> tuple[Token, ...]:
@@ -383,11 +378,19 @@ def _held_meeting(tokens: Sequence[Token], lang: str, context: DocumentContext) 
     """The bodies whose meeting a sentence names ("заседание штаба", "министрлігінің алқа
     отырысында"): those present."""
     grammar = kk if lang == "kk" else ru
-    held: list[Party] = []
-    for span in grammar.meeting_bodies(tokens):
+    return _headed_parties(tokens, grammar.meeting_bodies(tokens), lang, context)
+
+
+def _headed_parties(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], lang: str,
+                    context: DocumentContext) -> list[Party]:
+    """The parties of noun phrases, one the gazetteer does not know by its head noun
+    ("Оперативному координационному совету": other:sovet)."""
+    grammar = kk if lang == "kk" else ru
+    found: list[Party] = []
+    for span in spans:
         head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
-        held.extend(span_parties(tokens, span, lang, context, [head] if head else []))
-    return held
+        found.extend(span_parties(tokens, span, lang, context, [head] if head else []))
+    return found
 
 
 def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
@@ -401,13 +404,8 @@ def _met(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[P
                  _instrumental(tokens, m.start, m.end, lang)
                  or grammar.received(tokens, m.start, m.end))
              for p in _named_parties(tokens, m, lang, context)]
-    if known:
-        return known
-    unknown: list[Party] = []  # those the gazetteer does not know, by their head noun
-    for span in grammar.meeting_audience(tokens):
-        head = grammar.addressee_head([t.text for t in tokens[slice(*span)]])
-        unknown.extend(span_parties(tokens, span, lang, context, [head] if head else []))
-    return unknown
+    # else those the gazetteer does not know, by their head noun
+    return known or _headed_parties(tokens, grammar.meeting_audience(tokens), lang, context)
 
 
 def _named_parties(tokens: Sequence[Token], mention: Mention, lang: str,
@@ -636,8 +634,9 @@ def _reporters(tokens: Sequence[Token], lang: str, context: DocumentContext) -> 
     о мерах", "Әкім … есеп берді"): the subjects before the verb of reporting, or the one
     after a Kazakh participle of it ("Мемлекет басшысына есеп берген облыс әкімі")."""
     verb = (kk if lang == "kk" else ru).find_verb(tokens, "report_verbs")
-    participle = kk.find_verb(tokens, "report_participles") if lang == "kk" else None
-    if verb is None and participle is not None:
+    participle = kk.find_verb(tokens, "report_participles") if (
+        verb is None and lang == "kk") else None
+    if participle is not None:
         span = nominative_party_span(tokens, min(len(tokens), participle + REPORTER_AFTER), lang)
         return span_parties(tokens, span, lang, context) if span and span[0] > participle else []
     found: list[Party] = []
@@ -813,7 +812,7 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
 def _heads(person: Party | None, body: Party | None) -> Party | None:
     """The person named since who heads the body first named as ordering ("Правительство
     поручило …" in the headline, "Премьер-министр … провел совещание" after it): his."""
-    if person and body and HEADS.get(body.id) == (person.office or person.id):
+    if person and body and load("parties")["heads"].get(body.id) == (person.office or person.id):
         return person
     return None
 

@@ -339,18 +339,17 @@ def _reported_obligation_frame(tokens: Sequence[Token], words: list[str], i: int
         return None
     start = _clause_start(tokens, i, floor)
     issuer = _issuer(tokens, i - 1, start)
+    obliged: list[tuple[int, int]] = []
     earlier = _issuer(tokens, issuer[0], start) if issuer else None
-    obliged = [issuer] if earlier and issuer else []  # "Үкімет басшысы Ауыл шаруашылығы
-    issuer = earlier or issuer  # министрлігі … пысықтауы керек екенін": the second is obliged
-    addressees = obliged + _addressees(tokens, (obliged or [issuer])[0][1] if issuer else start,
-                                       i - 1, ["dative"])
-    told = addressees[-1][1] if addressees else None
-    partner = next((span for span in partners(tokens) if told is not None
-                    and told <= span[0] < i - 1), None)
-    if partner and told is not None:  # "… облыстарының әкімдіктерімен бірлесіп": they share it
-        addressees.append((told, partner[1]))  # with the regions named before
-    after = max([a[1] for a in addressees] + ([issuer[1]] if issuer else []) + [start]
-                + ([partner[1] + 1] if partner else []))
+    if earlier:  # "Үкімет басшысы Ауыл шаруашылығы министрлігі … пысықтауы керек екенін":
+        issuer, obliged = earlier, [issuer]  # the first orders, the second is obliged
+    after = obliged[0][1] if obliged else issuer[1] if issuer else start
+    addressees = obliged + _addressees(tokens, after, i - 1, ["dative"])
+    after = max([after] + [a[1] for a in addressees])
+    partner = next((span for span in partners(tokens) if after <= span[0] < i - 1), None)
+    if partner and addressees:  # "… облыстарының әкімдіктерімен бірлесіп": they share it, with
+        addressees.append((after, partner[1]))  # the regions named before their akimats
+        after = partner[1] + 1
     begin = _skip_openers(tokens, after, i - 1)
     if begin > i - 1:
         return None

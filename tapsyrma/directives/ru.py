@@ -7,7 +7,6 @@ the addressee, or the trigger's own object ("дал ряд поручений").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -43,7 +42,6 @@ INFINITIVE_WINDOW = 10
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
 SETTLEMENT_NOUNS = {"город", "города", "городу", "городом", "городе", "г", "село", "села"}
-IMPERATIVE = re.compile(r"[^\W\d_]{2,}(?:ите|йте|ьте)(?:сь)?")
 QUOTED_NAME_WORDS = 6  # words of a name in quotes inside an action, at most
 TOGETHER = (("совместно", "с"), ("вместе", "с"), ("во", "взаимодействии", "с"))
 # "штаб во главе с Премьер-министром": the one who leads, not one met or told
@@ -354,9 +352,12 @@ def _promised(word: str) -> bool:
 def _imperative(word: str) -> bool:
     """An imperative that orders: "проверяйте", and the one a speaker says to one man
     ("Ходи пешком!", "наказывай подрядчика"), not "смотрите", "давай", "читай"."""
+    return word.lower() not in lexicon()["not_imperatives"] and _imperative_form(word)
+
+
+def _imperative_form(word: str) -> bool:
+    """A verb in the imperative, plural ("следите") or said to one man ("наказывай")."""
     low = word.lower()
-    if low in lexicon()["not_imperatives"]:
-        return False
     if low.endswith(IMPERATIVE_ENDINGS):
         return russian.has(word, "impr", "plur")  # "сидите" is one too
     return (len(low) > 3 and russian.best_has(word, "VERB", "impr", "sing")
@@ -624,9 +625,13 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
     if start > 0 and russian.best_has(tokens[start].text, "INFN") and russian.lemmas(
             tokens[start - 1].text) & set(lexicon()["requests"]):
         return None  # "с просьбой поручить акиматам …": an order asked for, not given
-    addressees, after = _addressees(tokens, end, where)
-    if not addressees and verb is not None and noun is not None and noun > verb + 1:
-        addressees, _ = _addressees(tokens, verb + 1, where)  # "дал Правительству ряд поручений"
+    if where == "subject":  # "Все они получили ряд поручений": who received them is told
+        addressees, after = (_receivers(tokens, verb) if verb is not None else []), end
+    else:
+        addressees, after = _addressees(tokens, end, where)
+        if not addressees and verb is not None and noun is not None and noun > verb + 1:
+            addressees, _ = _addressees(tokens, verb + 1, where)  # "дал Правительству ряд
+            # поручений"
     if where == "pered" and not addressees:  # "перед кем" may stand before the trigger too
         addressees, _ = _addressees(tokens, max(0, start - 6), where)
     if not addressees and where == "dative" and _passive(tokens[start:end]):
@@ -848,7 +853,7 @@ def _tells_to_act(quoted: Sequence[Token]) -> bool:
     words = lexicon()
     duty = {*words["must"], *words["necessity"], *words["forbidding_necessity"]}
     return bool(said & duty) or any(
-        russian.best_has(t.text, "INFN") or IMPERATIVE.fullmatch(t.text.lower()) for t in quoted)
+        russian.best_has(t.text, "INFN") or _imperative_form(t.text) for t in quoted)
 
 
 def _first_word(tokens: Sequence[Token], start: int, end: int) -> int:
@@ -936,10 +941,7 @@ def _without_place(tokens: Sequence[Token], end: int) -> int:
 
 def _addressees(tokens: Sequence[Token], i: int, where: str
                 ) -> tuple[list[tuple[int, int]], int]:
-    """Noun phrases in the frame's case right after the trigger, joined by "и" or commas; for
-    a verb of receiving, its subject ("Все они получили ряд поручений")."""
-    if where == "subject":
-        return _receivers(tokens, i), i
+    """Noun phrases in the frame's case right after the trigger, joined by "и" or commas."""
     cases = ADDRESSEE_CASES[where]
     preposition = ADDRESSEE_PREPOSITIONS.get(where)
     found: list[tuple[int, int]] = []
@@ -974,13 +976,9 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
     return found, (found[-1][1] if found else i)
 
 
-def _receivers(tokens: Sequence[Token], end: int) -> list[tuple[int, int]]:
+def _receivers(tokens: Sequence[Token], verb: int) -> list[tuple[int, int]]:
     """Who the clause says received orders: the authority in the nominative before the verb
     of receiving, or a pronoun for those named before ("Все они получили …")."""
-    verb = next((k for k in range(end - 1, -1, -1) if russian.lemmas(tokens[k].text)
-                 & set(lexicon()["receiving_verbs"])), None)
-    if verb is None:
-        return []
     subject = nominative_party_span(tokens, verb, "ru")
     if subject:
         return [subject]
@@ -1542,9 +1540,8 @@ def meeting_audience(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def alongside(tokens: Sequence[Token], start: int) -> bool:
     """Whether the party at `start` is named as working with or leading someone ("совместно
     с акиматом", "во главе с Премьер-министром"), not as one met."""
-    return any(start >= len(phrase) and all(
-        tokens[start - len(phrase) + k].text.lower() == w for k, w in enumerate(phrase))
-        for phrase in ALONGSIDE)
+    return any(start >= len(phrase) and _starts_with(tokens, start - len(phrase), " ".join(phrase))
+               for phrase in ALONGSIDE)
 
 
 def received(tokens: Sequence[Token], start: int, end: int) -> bool:
