@@ -963,10 +963,7 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
         end = max([end] + [m.end for m in mentions_of(tokens, "ru") if k <= m.start < end])
         found.append((k, end))
         j = end
-        joined = j  # ", и", ", а также"
-        while joined < min(len(tokens), j + 3) and tokens[joined].text.lower() in (
-                ",", "и", "а", "также"):
-            joined += 1
+        joined = _joiner_end(tokens, j)  # ", и", ", а также", "и в целом"
         if joined > j:
             j = joined
             continue
@@ -974,6 +971,18 @@ def _addressees(tokens: Sequence[Token], i: int, where: str
     if found and where == "dative":
         found, j = _together_with(tokens, found, j)
     return found, (found[-1][1] if found else i)
+
+
+def _joiner_end(tokens: Sequence[Token], j: int) -> int:
+    """Where the words joining one more addressee to a list end (j when there are none)."""
+    end = j
+    while end < min(len(tokens), j + 4):
+        phrase = next((p for p in lexicon()["addressee_joiners"] if _starts_with(tokens, end, p)),
+                      None)
+        if phrase is None:
+            break
+        end += len(phrase.split())
+    return end
 
 
 def _receivers(tokens: Sequence[Token], verb: int) -> list[tuple[int, int]]:
