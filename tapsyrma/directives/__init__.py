@@ -174,7 +174,11 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         _note_subject(state, sentence, slang, told)
     main = state.main_issuer or state.first_subject  # or the authority it names first
     if main:  # "Также акиматам поручено …" before the article names who ordered
-        out = [replace(d, issuer=main) if d.issuer == UNSPECIFIED else d
+        # and a headline's order before the lead that says whom he met is for them
+        met = [p for p in state.scene if not _same_party(p, main)] if any(
+            _same_party(main, h) for h in state.hosts) else []
+        out = [replace(d, issuer=main, addressees=tuple(met) if met and d.addressees == (
+                   UNSPECIFIED,) else d.addressees) if d.issuer == UNSPECIFIED else d
                for d in out]
     return _retold_addressees(out)
 
@@ -720,10 +724,18 @@ def _directive(text: str, sentence: Sentence, index: int, frame: Frame, lang: st
     if not action:
         return None
     before = _pointed_to(action, index, issuer, grammar, state)
+    told = _told_before(text, action, index, grammar, state) if before is None else None
     if before is not None:  # "… должен рассмотреть обращения. Такое поручение дал президент"
         action, deadline = before.action, deadline or before.deadline
         addressees = list(before.addressees) if tuple(addressees) in FALLBACKS else addressees
-    return Directive(
+    elif told is not None:  # "Барлық білім беру ұйымдары … дайын болуы керек. Премьер-министр
+        action = _without_modal(told.text, grammar)  # әкімдерге осындай міндет жүктеді": the
+        deadline = deadline or find_deadline(told.text, lang, state.context.published)
+        subject = _subject_span(told.tokens, lang)  # "Правоохранительные органы сформируют …"
+        if tuple(addressees) in FALLBACKS and subject:
+            addressees = span_parties(told.tokens, subject, lang, state.context) or addressees
+        sentence = replace(sentence, text=text[told.start:sentence.end], start=told.start)
+    return Directive(  # evidence is both sentences
         sentence=sentence.text, start=sentence.start, end=sentence.end,
         issuer=issuer, addressees=tuple(addressees), action=action, kind=frame.kind,
         deadline=deadline, recurrence=recurrence,
@@ -744,6 +756,37 @@ def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, sta
     return next((d for i, d in reversed(state.previous)  # within his run of speech too
                  if (i == index - 1 or index - i <= POINTER_REACH and state.dialogue.issuperset(
                      range(i, index + 1))) and d.issuer.id == issuer.id), None)
+
+
+def _told_before(text: str, action: str, index: int, grammar: ModuleType, state: _State
+                 ) -> Sentence | None:
+    """The sentence before, in the same paragraph, that says what an order which only points
+    back requires, when it holds no order of its own ("Барлық білім беру ұйымдары жұмысты
+    бастауға дайын болуы керек. Премьер-министр әкімдерге осындай міндет жүктеді")."""
+    words = action.lower().split()
+    if not words or len(words) > POINTER_WORDS or words[0] not in grammar.lexicon()[
+            "anaphoric_determiners"] or index == 0 or any(
+                i == index - 1 for i, _ in state.previous):
+        return None
+    told, sentence = state.sentences[index - 1], state.sentences[index]
+    if "\n" in text[told.end:sentence.start] or not told.text.rstrip().endswith(".") or len(
+            CONTENT_WORD.findall(told.text)) < 3:
+        return None
+    words = [t.text for t in told.tokens]
+    modal = _without_modal(told.text, grammar) != told.text.strip().rstrip(".!").strip()
+    if grammar is ru and not modal and any(russian.best_has(w, "past") for w in words):
+        return None  # "Участники заседания уделили внимание … . Аким дал соответствующее
+    return told if modal or grammar is ru else None  # поручение": what was done, not ordered
+
+
+def _without_modal(said: str, grammar: ModuleType) -> str:
+    """What a sentence says must be done, without its closing modal ("… дайын болуы керек")."""
+    action = said.strip().rstrip(".!").strip()
+    lexicon = grammar.lexicon()
+    modals = ({*lexicon["obligation_words"]} if "obligation_words" in lexicon
+              else {*lexicon["necessity"], *lexicon["must"]})
+    last = action.rsplit(" ", 1)
+    return last[0] if len(last) == 2 and last[1].lower() in modals else action
 
 
 def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:

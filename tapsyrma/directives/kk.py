@@ -199,8 +199,10 @@ def _listed_subjects(tokens: Sequence[Token], subject: tuple[int, int], floor: i
     """Every authority of a list in the nominative ("Өңірлердің әкімдері, Ұлттық статистика
     бюросы және Ішкі істер, Денсаулық сақтау министрліктері … пысықтасын"), not the last alone;
     one the gazetteer does not know by its head noun."""
-    known = {m.end: m.start for m in mentions_of(tokens, "kk")
-             if m.entry.kind in ("party", "body")}
+    mentions = mentions_of(tokens, "kk")
+    known = {m.end: m.start for m in mentions if m.entry.kind in ("party", "body")}
+    # "Ақмола, Абай және Солтүстік Қазақстан облыстарының әкімдіктері": every region's
+    subject = (max(floor, min(subject[0], _with_apposition(tokens, subject[1] - 1))), subject[1])
     spans = [subject]
     k = subject[0]
     while k - 2 >= floor and tokens[k - 1].text.lower() in COORDINATORS:
@@ -799,10 +801,11 @@ def _addressees(tokens: Sequence[Token], floor: int, limit: int, cases: list[str
     for j in candidates:  # "«Нұр Отан» партиясына, Үкіметке": a list of addressees
         if j <= found[-1][1] - 1:
             continue
-        between = _listed_between(tokens, found[-1][1], _phrase_start(tokens, j))
+        start = _with_apposition(tokens, j)  # "… министріне және Түркістан облысының әкіміне"
+        between = _listed_between(tokens, found[-1][1], start)
         if between is not None:
             found.extend(between)
-            found.append((_phrase_start(tokens, j), j + 1))
+            found.append((start, j + 1))
     return _with_coordinated(tokens, found)
 
 
@@ -1018,8 +1021,12 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
         k = start - 1
         while k > 0:
             if tokens[k].text.lower() in COORDINATORS and is_known_party(tokens, k - 1, "kk"):
-                out.append((k - 1, k))
-                k -= 2
+                # "Ішкі істер министрлігі мен өңір әкімдіктеріне": the whole name before
+                first = min((m.start for m in mentions_of(tokens, "kk") if m.end == k
+                             and m.entry.kind not in ("region", "place")), default=k - 1)
+                first = _coordinated_regions(tokens, first, mentions_of(tokens, "kk"))
+                out.append((first, k))
+                k = first - 1
             elif (named := _named_before(tokens, k)) is not None:
                 out.append(named)
                 k = named[0] - 1

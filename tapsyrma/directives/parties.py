@@ -309,8 +309,10 @@ def party_of(mention: Mention, words: Sequence[Token], around: Sequence[Mention]
     if kind == "person":
         title = _person_title(mention, words, around)
         titled = title_office(title, around, context) if title else None
-        if titled == "district-akims":  # a town's akim is no office a person holds here
-            titled = None
+        if titled == "district-akims" or (titled in load("persons")["complete_offices"] and not
+                                          any(o.office == titled for o in persons()[key].offices)):
+            titled = None  # a town's akim is no office a person holds here; "Мемлекет
+            # басшысы Өмірзақ Шөкеевті қабылдады": no head of state
         return context.person_party(key, name, title, titled)
     if kind == "body" and key == "president":  # "Бұл туралы Ақорда хабарлады": his words
         return context.office_party(key, name)

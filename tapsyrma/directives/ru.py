@@ -282,6 +282,10 @@ def _infinitive_order_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             russian.best_has(t.text, tag) for t in tokens[start:i]
             for tag in ("PRED", "ADJS", "Prdx", "NPRO")):
         return None  # "Важно понимать …", "Нам строить …": someone's view, not an order
+    modals = set(lexicon()["necessity"]) | set(lexicon()["must"])
+    if any(t.text.lower() in modals and _was(tokens, k) for k, t in enumerate(tokens)
+           if k > i):
+        return None  # "Мониторить тогда надо было с начала года": a reproach
     return Frame("instruction", (i, i + 1), _action_from(tokens, start), scene=True,
                  spoken=True)
 

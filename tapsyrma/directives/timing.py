@@ -439,6 +439,12 @@ def _ru_in_year(m: re.Match[str], published: date | None) -> Value:
     return _end(_Period("year", year_shift=_ru().mods[m["mod"]]), published)
 
 
+def _in_named_year(m: re.Match[str], published: date | None) -> Value:
+    """"в 2024 году завершить", "2025 жылы аяқтау": the end of that year, unless it is past."""
+    year = int(m["year"])
+    return SKIP if published and year < published.year else date(year, 12, 31)
+
+
 def _ru_in_current(m: re.Match[str], published: date | None) -> Value:
     """"на следующей неделе", "в этом месяце": the end of that week, month or quarter."""
     ru = _ru()
@@ -569,6 +575,7 @@ def _ru_deadline_rules() -> tuple[_Rule, ...]:
                        rf"\s+(?:(?P<pyear>\d{{4}})\s*{ru.year}|(?P<pymod>{ru.mods.re})\s+"
                        rf"{ru.year})(?P<pmod>(?!))?"), _ru_in_period, 2),
         _Rule(_compile(rf"{_B}в\s+(?P<mod>{ru.mods.re})\s+году{_E}"), _ru_in_year, 1),
+        _Rule(_compile(rf"{_B}в\s+(?P<year>\d{{4}})\s*(?:-?м\s+)?году{_E}"), _in_named_year, 1),
         _Rule(_compile(rf"{prep}(?P<day>\d{{1,2}}|{ru.num})(?:-?го)?\s+"
                        rf"(?P<month>{ru.months.re}){_E}{mod_year}"), _ru_date),
         _Rule(_compile(rf"{prep}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})"
@@ -916,6 +923,7 @@ def _kk_deadline_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{_B}(?:(?P<ymod>{kk.mods.re})\s+(?:жылы\s+|жылдың\s+)?)?"
                        rf"(?P<season>{kk.seasons_loc.re}){_E}"), _kk_season, 1),
         _Rule(_compile(rf"{_B}(?P<adv>{kk.adverbs.re}){_E}"), _kk_adverb, 1),
+        _Rule(_compile(rf"{_B}(?P<year>\d{{4}})\s*-?\s*жылы{_E}"), _in_named_year, 1),
         _Rule(_compile(rf"{_B}{kk.event}{post}"), _undated, 2),
         _Rule(_compile(rf"{_B}(?:{kk.urgent}){_E}"), _undated, 1),
     ]

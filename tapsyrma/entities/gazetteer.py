@@ -593,11 +593,14 @@ MINISTRY_FIELD = {"ru": re.compile(r"^Министерство ([^,]+?)(?:(?: и
 
 def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
     """Each ministry's fields ("транспорта", "ішкі істер", "сауда және интеграция"), the
-    first alone and all together, where only one ministry has them."""
+    first alone and all together, where only one ministry has them; a field that is all of
+    one ministry's name is that ministry's ("қорғаныс": not "қорғаныс және аэроғарыш
+    өнеркәсібі")."""
     pattern = MINISTRY_FIELD.get(lang)
     if pattern is None:
         return {}
     owners: dict[str, set[str]] = defaultdict(set)
+    whole_names: dict[str, set[str]] = defaultdict(set)
     for item in items:
         for name in item.get(lang, []):
             m = pattern.match(name)
@@ -605,8 +608,8 @@ def _ministry_fields(items: list[dict], lang: str) -> dict[str, str]:
                 owners[next(g for g in m.groups() if g).lower()].add(item["id"])
                 # and all its fields: "сауда және интеграция", "торговли и интеграции"
                 whole = name.split(maxsplit=1)[1] if lang == "ru" else name.rsplit(maxsplit=1)[0]
-                owners[whole.lower()].add(item["id"])
-    return {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
+                whole_names[whole.lower()].add(item["id"])
+    return {name: ids.pop() for name, ids in (owners | whole_names).items() if len(ids) == 1}
 
 
 def _add_named(g: Gazetteer, items: list[dict], kind: str, langs: tuple[str, ...],
