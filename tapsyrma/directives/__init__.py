@@ -223,8 +223,31 @@ def _retold_addressees(directives: list[Directive]) -> list[Directive]:
                               key=lambda found: found[0], default=(0.0, d.addressees))
             if share >= RETOLD_ACTION_SHARE:
                 d = replace(d, addressees=told)
-        out.append(d)
+        out.append(_members_named(d, directives))
     return out
+
+
+def _members_named(directive: Directive, directives: Sequence[Directive]) -> Directive:
+    """A collective told ("министрлер мен облыс әкіміне шұғыл шаралар қабылдауды тапсырды")
+    stands for the members the issuer's order that shares most of its words names ("Қорғаныс,
+    Ішкі істер министрлеріне … шұғыл шаралар қабылдауды тапсырдым")."""
+    members = load("parties")["members"]
+    grammar = kk if directive.lang == "kk" else ru
+    if not any(a.id in members for a in directive.addressees) or not grammar.says_what_to_do(
+            directive.action):  # "… су тасқыны жағдайына қатысты бірқатар тапсырма": many
+        return directive  # orders on a topic, not one of them
+    share, told = max(((action_share(o.action, directive.action), o.addressees)
+                       for o in directives if o is not directive
+                       and o.issuer.id == directive.issuer.id),
+                      key=lambda found: found[0], default=(0.0, ()))
+    if share < RETOLD_ACTION_SHARE:
+        return directive
+    addressees: list[Party] = []
+    for a in directive.addressees:
+        named = [o for o in told if a.id in members and (o.office or o.id).startswith(
+            members[a.id])]
+        addressees.extend(named if len(named) > 1 else [a])  # one akim told is not "акимы"
+    return replace(directive, addressees=tuple(_one_per_id(addressees)))
 
 
 def headline_echoes(directives: Sequence[Directive], text: str, title: str | None

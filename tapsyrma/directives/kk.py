@@ -375,6 +375,12 @@ def _dative_dash_frame(tokens: Sequence[Token], words: list[str], i: int, floor:
                  addressees=(addressee,), scene=True)
 
 
+def says_what_to_do(action: str) -> bool:
+    """An action with a verbal noun ("шұғыл шаралар қабылдауды"), not a topic alone ("су
+    тасқыны жағдайына")."""
+    return any(_any_verbal_noun(w) for w in re.findall(r"\w+", action))
+
+
 def _any_verbal_noun(word: str) -> bool:
     """A verbal noun in any case, with or without a possessive (алуы, ашуға, жою)."""
     return any(kazakh.is_verbal_noun(a.stem) for a in kazakh.analyses(word))

@@ -7,6 +7,7 @@ the addressee, or the trigger's own object ("дал ряд поручений").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -1147,6 +1148,12 @@ def _continues_genitive(tokens: Sequence[Token], i: int) -> bool:
         return True
     return (russian.has(tokens[i - 1].text, "gent") and russian.has(tokens[i + 1].text, "gent")
             and not russian.has(tokens[i + 1].text, "datv"))
+
+
+def says_what_to_do(action: str) -> bool:
+    """An action with an infinitive ("взять на контроль …"), not a topic alone ("по
+    подготовке к зиме")."""
+    return any(russian.best_has(w, "INFN") for w in re.findall(r"\w+", action))
 
 
 def _infinitive_at(tokens: Sequence[Token], i: int) -> bool:
