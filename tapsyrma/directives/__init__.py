@@ -240,8 +240,8 @@ def _members_named(directive: Directive, directives: Sequence[Directive]) -> Dir
                        for o in directives if o is not directive
                        and o.issuer.id == directive.issuer.id),
                       key=lambda found: found[0], default=(0.0, ()))
-    if share < RETOLD_ACTION_SHARE:
-        return directive
+    if share < SAME_ACTION_SHARE:  # the same order, not one on the same objects ("обеспечить
+        return directive  # готовность объектов" is not "завершить работы на объектах")
     addressees: list[Party] = []
     for a in directive.addressees:
         named = [o for o in told if a.id in members and (o.office or o.id).startswith(
