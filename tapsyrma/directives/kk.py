@@ -286,6 +286,9 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
                      issuer=subject, addressees=tuple(told), scene=not told)
     if not (subject and subject[0] >= start and is_authority_at(tokens, subject[1] - 1, "kk")):
         subject = _unnamed_subject(tokens, _skip_openers(tokens, start, i - 1), i - 1)
+    if subject and _object_coordinated(tokens, subject[1], i - 1):
+        subject = None  # "… мемлекеттік органдар мен ел басшылығын хабардар ету қажет": the
+        # bodies are told about, not obliged
     addressees: tuple[tuple[int, int], ...] = ()
     if subject:  # "әкімдер …", "Үкімет пен Есеп комитеті …": the ones obliged
         found = _with_coordinated(tokens, [subject]) + _listed_after(tokens, subject[1], i - 1)
@@ -379,6 +382,14 @@ def says_what_to_do(action: str) -> bool:
     """An action with a verbal noun ("шұғыл шаралар қабылдауды"), not a topic alone ("су
     тасқыны жағдайына")."""
     return any(_any_verbal_noun(w) for w in re.findall(r"\w+", action))
+
+
+def _object_coordinated(tokens: Sequence[Token], end: int, limit: int) -> bool:
+    """A noun phrase that a coordinator joins to an accusative after it: the first part of an
+    object, which takes the case ending once ("органдар мен ел басшылығын")."""
+    if end >= limit or tokens[end].text.lower() not in COORDINATORS - {","}:
+        return False
+    return any(kazakh.has_case(t.text, "accusative") for t in tokens[end + 1:min(end + 4, limit)])
 
 
 def _any_verbal_noun(word: str) -> bool:
