@@ -1341,7 +1341,8 @@ def _object_action(tokens: Sequence[Token], start: int, end: int, noun: int,
     are about when the addressee stands between ("дал ряд поручений правительству по
     усилению мер …")."""
     first = noun
-    floor = end if noun >= end else 0
+    floor = max([end if noun >= end else 0]  # not into the addressee: "перед Гали Искалиевым"
+                + [a[1] for a in addressees if a[1] <= noun])
     while first - 1 >= floor and (russian.has(tokens[first - 1].text, "ADJF")
                                   or tokens[first - 1].text.lower() in ("ряд", "ряда", "ряде")):
         first -= 1
