@@ -127,7 +127,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
     state = _State(context, speakers, hearers, titled, scene=scene, hosts=hosts,
                    dialogue=dialogue_lines(text, sentences) | set(spans)
                    | {k for k in headed if k in speakers}
-                   | open_quotes(text, sentences), sentences=sentences)
+                   | (unclosed := open_quotes(text, sentences)), sentences=sentences)
     out: list[Directive] = []
     for index, sentence in enumerate(sentences):
         slang = "kk" if (sentence.lang or lang) == "kk" else "ru"
@@ -157,7 +157,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                     state.previous.append((index, directive))
             continue
         if not passes:
-            _note_subject(state, sentence, slang)
+            if index not in unclosed:  # "«Президент … айтып келеді. Сондықтан …": whom the
+                _note_subject(state, sentence, slang)  # speaker talks of, not who speaks
             continue
         told: list[Party] = []
         for frame in grammar.frames(sentence.tokens):
@@ -171,7 +172,8 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                 state.previous.append((index, directive))
                 state.last_issuer = directive.issuer
                 told.extend(directive.addressees)
-        _note_subject(state, sentence, slang, told)
+        if index not in unclosed:
+            _note_subject(state, sentence, slang, told)
     main = state.main_issuer or state.first_subject  # or the authority it names first
     if main:  # "Также акиматам поручено …" before the article names who ordered
         # and a headline's order before the lead that says whom he met is for them
