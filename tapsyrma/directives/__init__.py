@@ -162,6 +162,9 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
             continue
         told: list[Party] = []
         for frame in grammar.frames(sentence.tokens):
+            if _tells_whom_only(text, frame, grammar) and _tell_before(
+                    out, state, index, sentence, frame, slang):
+                continue  # "… шешуді тапсырды. Жауапты басқармаларға нақты міндет жүктелді"
             directive = _directive(text, sentence, index, frame, slang, state)
             if directive and colon and _points_to_list(directive.action, grammar):
                 # "дал акимам следующие поручения:": the items are the orders, for those told
@@ -183,6 +186,40 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                    UNSPECIFIED,) else d.addressees) if d.issuer == UNSPECIFIED else d
                for d in out]
     return _retold_addressees(out)
+
+
+def _tells_whom_only(text: str, frame: Frame, grammar: ModuleType) -> bool:
+    """An order that names whom it is for and nothing of what to do ("Это поручается
+    Республиканскому штабу и в целом Правительству")."""
+    if not frame.addressees:
+        return False
+    starts = tuple(grammar.lexicon()["contentless_words"])
+    return all(w.startswith(starts)
+               for w in re.findall(r"\w+", text[frame.action[0]:frame.action[1]].lower()))
+
+
+def _tell_before(out: list[Directive], state: _State, index: int, sentence: Sentence,
+                 frame: Frame, lang: str) -> bool:
+    """Give whom an order only names to the orders just before it that name no one, the run
+    of one speaker's orders it closes ("Следует возводить защитные сооружения … Это
+    поручается Республиканскому штабу"); whether there were any."""
+    told = _one_per_id(_headed_parties(sentence.tokens, frame.addressees, lang, state.context))
+    run: list[int] = []  # positions in `out`, whose sentences `state.previous` keeps alike
+    expected = index - 1
+    for k in range(len(out) - 1, -1, -1):
+        at, found = state.previous[k][0], out[k]
+        if at < expected or index - at > POINTER_REACH or not (
+                found.inferred or found.addressees in FALLBACKS) or (
+                run and found.issuer.id != out[run[0]].issuer.id):
+            break
+        run.append(k)
+        expected = at - 1
+    if not told or not run:
+        return False
+    for k in run:
+        out[k] = replace(out[k], addressees=tuple(told), inferred=False)
+        state.previous[k] = (state.previous[k][0], out[k])
+    return True
 
 
 def _said_again(directive: Directive, found: list[Directive]) -> bool:
