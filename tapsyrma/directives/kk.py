@@ -1047,6 +1047,11 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
             elif (named := _named_before(tokens, k)) is not None:
                 out.append(named)
                 k = named[0] - 1
+            elif tokens[k].text.lower() in COORDINATORS - {","} and k > 1 and addressee_head(
+                    [tokens[k - 1].text]) and is_nominative(tokens[k - 1].text, "kk"):
+                first = _phrase_start(tokens, k - 1)  # "Жауапты басқармалар мен аудан
+                out.append((first, k))  # әкімдігіне": a body the gazetteer does not know
+                k = first - 1
             else:
                 break
         out.append((start, end))
