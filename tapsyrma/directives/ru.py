@@ -35,6 +35,7 @@ SECOND_PERSON = {"вам", "тебе"}
 SECOND_PERSON_POSSESSIVES = {"ваша", "ваш", "ваше", "ваши", "твоя", "твой", "твое", "твоё"}
 ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"},
                       "subject": {"они"}}
+DATIVE_RELATIVES = {"которому", "которой", "которым"}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
 ADVERBIAL_CONJUNCTIONS = {"если", "когда", "пока", "хотя", "поскольку", "раз"}
@@ -1399,7 +1400,7 @@ def _joined_to_addressee(tokens: Sequence[Token], issuer: tuple[int, int],
 def _relative_dative(tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
     """The party a dative relative pronoun before the trigger stands for: "Роман Скляр,
     которому поручили …"."""
-    if start < 3 or tokens[start - 1].text.lower() not in ("которому", "которой", "которым") or (
+    if start < 3 or tokens[start - 1].text.lower() not in DATIVE_RELATIVES or (
             tokens[start - 2].text != ","):
         return None
     return next(((m.start, m.end) for m in mentions_of(tokens, "ru") if m.end == start - 2
@@ -1420,7 +1421,8 @@ def _things_relative(tokens: Sequence[Token], start: int) -> bool:
     """A trigger in a relative clause about things: "о ряде проблем, которые требуют
     незамедлительного решения"."""
     return (start >= 3 and "который" in russian.lemmas(tokens[start - 1].text)
-            and tokens[start - 2].text == "," and _inanimate(tokens[start - 3].text))
+            and tokens[start - 1].text.lower() not in DATIVE_RELATIVES  # "регионов, которым
+            and tokens[start - 2].text == "," and _inanimate(tokens[start - 3].text))  # поручили"
 
 
 def _inanimate(word: str) -> bool:
