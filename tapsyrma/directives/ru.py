@@ -581,9 +581,8 @@ def _task_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 def _time_given_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """ "Президент дал правительству две недели на подготовку плана", "Акимам дали месяц,
     чтобы переселиться": what the time is given for is the action."""
-    if not tokens[i].text.lower().startswith("да") or not (  # дал, дали, дано, даёт
-            russian.lemmas(tokens[i].text) & lexicon()["time_verbs"]) or not russian.best_has(
-            tokens[i].text, "VERB"):
+    if not (russian.lemmas(tokens[i].text) & lexicon()["time_verbs"]) or not russian.best_has(
+            tokens[i].text, "VERB"):  # дал, дали, даёт, отвёл
         return None
     addressees, after = _addressees(tokens, i + 1, "dative")
     unit = next((k for k in range(after, min(len(tokens), after + 3))

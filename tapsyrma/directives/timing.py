@@ -501,8 +501,8 @@ def _ru_within(m: re.Match[str], published: date | None) -> Value:
     return _add(published, n, unit, working=bool(m["work"]) and m["work"].lower() == "рабочих")
 
 
-GIVEN_RU = re.compile(r"(?:^|\s)(?:дал|дала|дали|дало|дано|даст|дадим|даю)\s(?:\S+\s){0,4}$",
-                      re.IGNORECASE)
+GIVEN_RU = re.compile(r"(?:^|\s)(?:дал|дала|дали|дало|дано|даст|дадим|даю|отв[её]л[аи]?)"
+                      r"\s(?:\S+\s){0,4}$", re.IGNORECASE)
 
 
 def _ru_given(m: re.Match[str], published: date | None) -> Value:
