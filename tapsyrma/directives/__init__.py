@@ -886,7 +886,8 @@ def _issuer(tokens: Sequence[Token], index: int, frame: Frame, lang: str, state:
             [t.text for t in tokens[slice(*frame.issuer)]])
         parties = span_parties(tokens, frame.issuer, lang, state.context,
                                [head] if head else []) or [
-            p for start, p in state.context.unknown.items()  # a name the gazetteer lacks
+            state.context.with_title(p)  # a name the gazetteer lacks, with the title the
+            for start, p in state.context.unknown.items()  # article gives him elsewhere
             if tokens[frame.issuer[0]].start <= start < tokens[frame.issuer[1] - 1].end]
         if parties:
             state.main_issuer = state.main_issuer or parties[0]
