@@ -288,7 +288,8 @@ def _infinitive_order_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if any(t.text.lower() in modals and _was(tokens, k) for k, t in enumerate(tokens)
            if k > i):
         return None  # "Мониторить тогда надо было с начала года": a reproach
-    return Frame("instruction", (i, i + 1), _action_from(tokens, start), scene=True,
+    # "Не лезть в проведение конкурсов": the negation is the order's own
+    return Frame("instruction", (i, i + 1), _action_from(tokens, min(start, i)), scene=True,
                  spoken=True)
 
 
