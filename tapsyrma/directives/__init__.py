@@ -417,7 +417,8 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
         found.extend(participants)
         if general is None and any(p.id == "akims" for p in found):
             general = number
-    return [p for p in _one_per_id(found or bodies) if p.id not in SCENE_EXCLUDED], hosts
+    return [p for p in _one_per_id(found or bodies)  # the head of state by name too
+            if p.id not in SCENE_EXCLUDED and p.office not in SCENE_EXCLUDED], hosts
 
 
 def _points_to_list(action: str, grammar: ModuleType) -> bool:
