@@ -534,6 +534,17 @@ def _light_frame(tokens: Sequence[Token], words: list[str], i: int, floor: int) 
                       and not (j > floor and words[j - 1] in lexicon()["connective_pronouns"])),
                      None)
         subject = _issuer(tokens, i, floor)
+        if about is not None and about < i - 1 and kazakh.is_verbal_noun_in(
+                tokens[i - 1].text, "dative") and (subject is None or about > subject[1]):
+            # "… байланысты дайындықты күшейтуге тапсырма берді": the order is to do what the
+            # dative before its noun says, with what it is about; not what it is for ("…
+            # тексеру үшін арнайы комиссия құруға тапсырма жүктеді")
+            frame = _frame(tokens, words, (i, verb + 1), i - 1, kind, floor, ["dative"],
+                           passive=_passive(words[verb]))
+            if frame is None or words[about] not in lexicon()["purpose"]:
+                return frame
+            start = _skip_openers(tokens, about + 1, i - 1)
+            return replace(frame, action=(tokens[start].start, tokens[i - 1].end))
         if about is not None and about > floor and _any_verbal_noun(tokens[about - 1].text) and (
                 about < (subject[0] if subject else i - 6)):
             # "Анықталған кемшіліктерді ретке келтіру бойынша аудан әкімі ауыл әкіміне нақты
