@@ -821,8 +821,11 @@ def _fronted_action(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | 
     """The infinitive phrase that opens the sentence before its trigger, in the word order of
     headlines: "Начать подготовку к весенне-полевым работам поручил Бердибек Сапарбаев"."""
     start = _first_word(tokens, 0, trigger)
+    verb = start  # "Дополнительно выдать дизтопливо … поручил": an adverb may come first
+    while verb < min(trigger, start + 2) and russian.best_has(tokens[verb].text, "ADVB"):
+        verb += 1
     quotes = [t for t in tokens[start:trigger] if t.text in QUOTES]
-    if start >= trigger or not _infinitive_at(tokens, start) or len(quotes) % 2 or any(
+    if start >= trigger or not _infinitive_at(tokens, verb) or len(quotes) % 2 or any(
             t.text in CLAUSE_END - QUOTES for t in tokens[start:trigger]):
         return None  # quotes in pairs name a thing ("на рынке «Алтын орда»")
     end = next((k for k in range(start, trigger - 1) if tokens[k].text == ","
