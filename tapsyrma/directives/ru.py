@@ -35,6 +35,7 @@ SECOND_PERSON = {"вам", "тебе"}
 SECOND_PERSON_POSSESSIVES = {"ваша", "ваш", "ваше", "ваши", "твоя", "твой", "твое", "твоё"}
 ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"},
                       "subject": {"они"}}
+NEGATIONS = {"нет", "не", "незачем", "ни"}
 DATIVE_RELATIVES = {"которому", "которой", "которым"}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
@@ -230,9 +231,10 @@ def _nominal_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None
     inf = _first_infinitive(tokens, after)
     if inf is None or any(russian.best_has(t.text, "VERB") or russian.best_has(t.text, "PRTS")
-                          or t.text.lower() in lexicon()["necessity"]
+                          or t.text.lower() in lexicon()["necessity"] or t.text.lower() in NEGATIONS
                           for t in tokens[after:inf]):
-        return None  # "Акимам поручено …", "Акимам необходимо …": frames of their own
+        return None  # "Акимам поручено …", "Акимам необходимо …": frames of their own;
+        # "Акимам районов теперь нет необходимости ехать …": no order
     return Frame("instruction", (inf, inf + 1), _action_from(tokens, inf),
                  addressees=tuple(found), scene=True)
 
