@@ -550,6 +550,10 @@ def span_parties(tokens: Sequence[Token], span: tuple[int, int], lang: str,
         return [context.office_party(f"akim:{r}", name) for r in regions]
     if not heads:
         return []
+    strangers = {p.id: p for p in context.unknown.values()}
+    named = strangers.get(slug(_nominative(heads[0], lang)))
+    if named:  # "дал Байпакову поручения" after "Абилкаир Байпаков стал новым акимом Актау"
+        return [context.with_title(named)]
     before = [m.entry.key for m in mentions if m.end <= span[0]  # "принял министра … Глава
               and m.entry.kind in ("body", "title", "party")]  # государства поручил ведомству"
     return [_antecedent(heads[0], name, context, before)

@@ -639,7 +639,8 @@ def _frame(tokens: Sequence[Token], start: int, end: int, kind: str, where: str,
         addressees, after = _addressees(tokens, end, where)
         if not addressees and verb is not None and noun is not None and noun > verb + 1:
             addressees, _ = _addressees(tokens, verb + 1, where)  # "дал Правительству ряд
-            # поручений"
+            # поручений", its genitive tail not the noun of the order ("дал Байпакову поручения")
+            addressees = [(a, min(b, noun)) for a, b in addressees if a < noun]
     if where == "pered" and not addressees:  # "перед кем" may stand before the trigger too
         addressees, _ = _addressees(tokens, max(0, start - 6), where)
     if not addressees and where == "dative" and _passive(tokens[start:end]):
