@@ -812,9 +812,7 @@ def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, sta
                 ) -> Directive | None:
     """The same issuer's order in the sentence before, when the action only points to it
     ("Такое поручение", "осындай тапсырма")."""
-    words = action.lower().split()
-    if not words or len(words) > POINTER_WORDS or words[0] not in grammar.lexicon()[
-            "anaphoric_determiners"]:
+    if not _points_back(action, grammar):
         return None
     return next((d for i, d in reversed(state.previous)  # within his run of speech too
                  if (i == index - 1 or index - i <= POINTER_REACH and state.dialogue.issuperset(
@@ -826,25 +824,37 @@ def _told_before(text: str, action: str, index: int, grammar: ModuleType, state:
     """The sentence before, in the same paragraph, that says what an order which only points
     back requires, when it holds no order of its own ("Барлық білім беру ұйымдары жұмысты
     бастауға дайын болуы керек. Премьер-министр әкімдерге осындай міндет жүктеді")."""
-    words = action.lower().split()
-    if not words or len(words) > POINTER_WORDS or words[0] not in grammar.lexicon()[
-            "anaphoric_determiners"] or index == 0 or any(
-                i == index - 1 for i, _ in state.previous):
+    if not _points_back(action, grammar) or index == 0 or any(
+            i == index - 1 for i, _ in state.previous):
         return None
     told, sentence = state.sentences[index - 1], state.sentences[index]
     if "\n" in text[told.end:sentence.start] or not told.text.rstrip().endswith(".") or len(
             CONTENT_WORD.findall(told.text)) < 3:
         return None
-    words = [t.text for t in told.tokens]
-    modal = _without_modal(told.text, grammar) != told.text.strip().rstrip(".!").strip()
-    if grammar is ru and not modal and any(russian.best_has(w, "past") for w in words):
-        return None  # "Участники заседания уделили внимание … . Аким дал соответствующее
-    return told if modal or grammar is ru else None  # поручение": what was done, not ordered
+    if _without_modal(told.text, grammar) != _said(told.text):
+        return told  # "… дайын болуы керек": what must be
+    # In Russian, also what will be ("Правоохранительные органы сформируют следственную
+    # группу. Соответствующее распоряжение дал президент"), not what was ("Участники
+    # заседания уделили внимание … . Аким дал соответствующее поручение")
+    past = any(russian.best_has(t.text, "past") for t in told.tokens)
+    return told if grammar is ru and not past else None
+
+
+def _points_back(action: str, grammar: ModuleType) -> bool:
+    """An action that only points to an order told elsewhere ("Такое поручение", "осындай
+    тапсырма")."""
+    words = action.lower().split()
+    return bool(words) and len(words) <= POINTER_WORDS and words[0] in grammar.lexicon()[
+        "anaphoric_determiners"]
+
+
+def _said(sentence: str) -> str:
+    return sentence.strip().rstrip(".!").strip()
 
 
 def _without_modal(said: str, grammar: ModuleType) -> str:
     """What a sentence says must be done, without its closing modal ("… дайын болуы керек")."""
-    action = said.strip().rstrip(".!").strip()
+    action = _said(said)
     lexicon = grammar.lexicon()
     modals = ({*lexicon["obligation_words"]} if "obligation_words" in lexicon
               else {*lexicon["necessity"], *lexicon["must"]})
