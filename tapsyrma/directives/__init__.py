@@ -46,6 +46,7 @@ from tapsyrma.entities.places import region_counts
 from tapsyrma.records import Deadline, Directive, Entity, Party, Recurrence, Sentence, Token
 from tapsyrma.segment import tokens as tokenize
 
+DECREE_HEADING = 20  # words at most of a line that names a decree as its heading
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)])\s*\S")
 UNSPECIFIED = Party("unspecified", "")
 OFFICIALS = Party("officials", "")
@@ -111,6 +112,7 @@ class _State:
     first_subject: Party | None = None  # the first authority a sentence names as its subject
     list_open: bool = False  # the previous sentence opened a list of orders ("поручил:")
     list_told: list[Party] = field(default_factory=list)  # whom the line opening it told
+    in_decree: bool = False  # a line of its own has named a decree and its author
     # Direct speech: every quoted sentence (those of `speakers` among them) and the lines
     # opened by a dash.
     dialogue: set[int] = field(default_factory=set)
@@ -136,7 +138,12 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         passes = not item and _passes_prefilter(sentence.text, grammar.lexicon(),
                                                 index in state.dialogue)
         colon = sentence.text.rstrip().endswith(":")
-        decree = colon and not passes and grammar.opens_decree(sentence.tokens)
+        if _heads_decree(text, sentence, grammar):  # "Распоряжение Премьер-Министра Республики
+            author = _author(sentence.tokens, slang, context)  # Казахстан от 27 марта 2020 года"
+            state.last_issuer = author or state.last_issuer
+            state.in_decree = state.in_decree or author is not None
+        decree = colon and not passes and (state.in_decree or grammar.opens_decree(
+            sentence.tokens))  # "…, ответственным за исполнение Дорожной карты:" in a decree
         state.list_open = bool(item) or decree or (passes and colon)
         if passes and colon:  # "Оперативному координационному совету поручено:"
             state.list_told = _list_told(sentence.tokens, slang, context)
@@ -481,6 +488,16 @@ def _named_parties(tokens: Sequence[Token], mention: Mention, lang: str,
     Карагандинской области Жениса Касымбека")."""
     return span_parties(tokens, _with_name(tokens, _with_regions(
         tokens, mention.start, mention.end, lang), lang), lang, context)
+
+
+def _heads_decree(text: str, sentence: Sentence, grammar: ModuleType) -> bool:
+    """A short line of its own that names a decree, its title or heading ("Распоряжение
+    Премьер-Министра Республики Казахстан от 27 марта 2020 года № 55-р.")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return (line.strip() == sentence.text.strip() and len(sentence.tokens) <= DECREE_HEADING
+            and grammar.opens_decree(sentence.tokens[:2] if grammar is ru else sentence.tokens))
 
 
 def _author(tokens: Sequence[Token], lang: str, context: DocumentContext) -> Party | None:

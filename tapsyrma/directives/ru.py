@@ -35,13 +35,14 @@ SECOND_PERSON = {"вам", "тебе"}
 SECOND_PERSON_POSSESSIVES = {"ваша", "ваш", "ваше", "ваши", "твоя", "твой", "твое", "твоё"}
 ADDRESSEE_PRONOUNS = {"dative": {"им", "ним", *SECOND_PERSON}, "ot": {"них"}, "pered": {"ними"},
                       "subject": {"они"}}
+ITEM_TERM_WORDS = 12  # words of a term before the infinitive of a list's item
 NEGATIONS = {"нет", "не", "незачем", "ни"}
 DATIVE_RELATIVES = {"которому", "которой", "которым"}
 SUBORDINATORS = {"что", "чтобы", "который", "которые", "которая", "которое", "поскольку", "так",
                  "потому", "если", "когда"}
 ADVERBIAL_CONJUNCTIONS = {"если", "когда", "пока", "хотя", "поскольку", "раз"}
 PHRASE_POS = ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR")
-INFINITIVE_WINDOW = 10
+INFINITIVE_WINDOW = 12
 LIGHT_NOUN_REACH = 13  # words from a light verb ("дал") to its directive noun, at most
 ORDERING_CLAUSE_REACH = 6  # words after a comma in which another order's verb may stand
 SETTLEMENT_NOUNS = {"город", "города", "городу", "городом", "городе", "г", "село", "села"}
@@ -1470,12 +1471,24 @@ def list_told(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 def list_item_frame(tokens: Sequence[Token]) -> Frame | None:
     """ "— усилить штаб сотрудниками акимата;": an item of a list of orders, its infinitive
-    first."""
+    first, or after a term or its object ("2) ежемесячно до 10 числа месяца, следующего за
+    отчетным, представлять …", "- в дальнейшем оперативное сопровождение сезона осуществлять
+    …"), not after its addressee ("- Министерству здравоохранения – усилить …")."""
     first = next((k for k, t in enumerate(tokens) if t.text[:1].isalpha()), None)
-    if first is None or not _infinitive_at(tokens, first):
+    if first is None:
+        return None
+    inf = first
+    if not _infinitive_at(tokens, first) and any(
+            russian.best_has(tokens[first].text, tag) for tag in ("ADVB", "PREP")):
+        inf = next((k for k in range(first, min(len(tokens), first + ITEM_TERM_WORDS + 1))
+                    if _infinitive_at(tokens, k)), first)
+        if any(russian.best_has(t.text, "VERB") or t.text in CLAUSE_END
+               for t in tokens[first:inf]):
+            return None
+    if not _infinitive_at(tokens, inf):
         return None
     action = _action_from(tokens, first)
-    return Frame("instruction", (first, first + 1), action, scene=True) if action[1] else None
+    return Frame("instruction", (inf, inf + 1), action, scene=True) if action[1] else None
 
 
 def exhortation(tokens: Sequence[Token], trigger: int) -> bool:
