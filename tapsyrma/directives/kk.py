@@ -299,8 +299,9 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
         if found:
             addressees, start = tuple(found), found[-1][1]
     start = _skip_openers(tokens, start, i - 1)
-    if start > i - 1:
-        return None
+    if start > i - 1 or (words[i - 1].startswith("бол") and all(
+            w in lexicon()["demonstrative_adverbs"] for w in words[start:i - 1])):
+        return None  # "Бұлай болмауы керек": how things should be, no one told
     # "… бәсеңдетуге болмайды" forbids: the action keeps "болмайды"
     end = tokens[i].end if forbidding else tokens[i - 1].end
     return Frame("prohibition" if forbidding else "instruction", (i, i + 1),
