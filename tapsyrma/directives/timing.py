@@ -468,6 +468,16 @@ def _ru_date(m: re.Match[str], published: date | None) -> Value:
     return _on_or_after(published, ru.months[m["month"]], day, year)
 
 
+def _ru_day_of_month(m: re.Match[str], published: date | None) -> Value:
+    """"до 10 числа месяца, следующего за отчетным": the next such day (each month's, when
+    the order recurs)."""
+    day = int(m["day"])
+    if published is None or not 1 <= day <= 28:
+        return None
+    month = published.month + (day <= published.day)
+    return date(published.year + (month > 12), (month - 1) % 12 + 1, day)
+
+
 def _numeric_date(m: re.Match[str], published: date | None) -> Value:
     """"до 01.07.2025"."""
     year = int(m["y"])
@@ -578,6 +588,8 @@ def _ru_deadline_rules() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"{_B}в\s+(?P<year>\d{{4}})\s*(?:-?м\s+)?году{_E}"), _in_named_year, 1),
         _Rule(_compile(rf"{prep}(?P<day>\d{{1,2}}|{ru.num})(?:-?го)?\s+"
                        rf"(?P<month>{ru.months.re}){_E}{mod_year}"), _ru_date),
+        _Rule(_compile(rf"{prep}(?P<day>\d{{1,2}})(?:-?го)?\s+числа(?:\s+(?:каждого\s+)?месяца"
+                       rf"(?:,?\s+следующего\s+за\s+отчетным)?)?{_E}"), _ru_day_of_month),
         _Rule(_compile(rf"{prep}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})"
                        rf"(?!\d)(?:\s*{ru.year})?"), _numeric_date),
         _Rule(_compile(rf"{prep}(?P<month>{ru.months.re}){_E}{mod_year}"), _ru_month),
