@@ -138,10 +138,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
         passes = not item and _passes_prefilter(sentence.text, grammar.lexicon(),
                                                 index in state.dialogue)
         colon = sentence.text.rstrip().endswith(":")
-        if _heads_decree(text, sentence, grammar):  # "Распоряжение Премьер-Министра Республики
-            author = _author(sentence.tokens, slang, context)  # Казахстан от 27 марта 2020 года"
-            state.last_issuer = author or state.last_issuer
-            state.in_decree = state.in_decree or author is not None
+        heading = _heads_decree(text, sentence, grammar)  # "Распоряжение Премьер-Министра …"
         decree = colon and not passes and (state.in_decree or grammar.opens_decree(
             sentence.tokens))  # "…, ответственным за исполнение Дорожной карты:" in a decree
         state.list_open = bool(item) or decree or (passes and colon)
@@ -149,8 +146,10 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
             state.list_told = _list_told(sentence.tokens, slang, context)
         elif not state.list_open:
             state.list_told = []
-        if decree:  # "В решении акима Уральска Миржана Сатканова говорится:": its items are his
-            state.last_issuer = _author(sentence.tokens, slang, context) or state.last_issuer
+        if heading or decree:  # "В решении акима Уральска Миржана Сатканова говорится:": its
+            author = _author(sentence.tokens, slang, context)  # items are his
+            state.last_issuer = author or state.last_issuer
+            state.in_decree = state.in_decree or (heading and author is not None)
         if item:  # "— усилить штаб …;", or with its addressee: "• Министерству … принять …"
             body = replace(sentence, tokens=_after_marker(sentence.tokens))
             if grammar.enacts(body.tokens):
@@ -173,7 +172,7 @@ def extract_directives(text: str, sentences: Sequence[Sentence], entities: Seque
                     out, state, index, sentence, frame, slang):
                 continue  # "… шешуді тапсырды. Жауапты басқармаларға нақты міндет жүктелді"
             directive = _directive(text, sentence, index, frame, slang, state)
-            if directive and colon and _points_to_list(directive.action, grammar):
+            if directive and colon and _only_points(directive.action, grammar, "list_pointers"):
                 # "дал акимам следующие поручения:": the items are the orders, for those told
                 state.list_told = state.list_told or list(directive.addressees)
                 continue
@@ -428,11 +427,13 @@ def _meeting_parties(sentences: Sequence[Sentence], lang: str | None,
             if p.id not in SCENE_EXCLUDED and p.office not in SCENE_EXCLUDED], hosts
 
 
-def _points_to_list(action: str, grammar: ModuleType) -> bool:
-    """An action that only says orders follow ("следующие поручения", "мынадай тапсырмалар")."""
+def _only_points(action: str, grammar: ModuleType, pointers: str) -> bool:
+    """An action that only points to orders told elsewhere: after it ("следующие поручения",
+    "мынадай тапсырмалар": `list_pointers`) or before it ("Такое поручение", "осындай
+    тапсырма": `anaphoric_determiners`)."""
     words = action.lower().split()
-    return bool(words) and words[0] in grammar.lexicon()["list_pointers"] and (
-        len(words) <= POINTER_WORDS)
+    return bool(words) and len(words) <= POINTER_WORDS and words[0] in grammar.lexicon()[
+        pointers]
 
 
 def _list_told(tokens: Sequence[Token], lang: str, context: DocumentContext) -> list[Party]:
@@ -829,7 +830,7 @@ def _pointed_to(action: str, index: int, issuer: Party, grammar: ModuleType, sta
                 ) -> Directive | None:
     """The same issuer's order in the sentence before, when the action only points to it
     ("Такое поручение", "осындай тапсырма")."""
-    if not _points_back(action, grammar):
+    if not _only_points(action, grammar, "anaphoric_determiners"):
         return None
     return next((d for i, d in reversed(state.previous)  # within his run of speech too
                  if (i == index - 1 or index - i <= POINTER_REACH and state.dialogue.issuperset(
@@ -841,7 +842,7 @@ def _told_before(text: str, action: str, index: int, grammar: ModuleType, state:
     """The sentence before, in the same paragraph, that says what an order which only points
     back requires, when it holds no order of its own ("Барлық білім беру ұйымдары жұмысты
     бастауға дайын болуы керек. Премьер-министр әкімдерге осындай міндет жүктеді")."""
-    if not _points_back(action, grammar) or index == 0 or any(
+    if not _only_points(action, grammar, "anaphoric_determiners") or index == 0 or any(
             i == index - 1 for i, _ in state.previous):
         return None
     told, sentence = state.sentences[index - 1], state.sentences[index]
@@ -857,14 +858,6 @@ def _told_before(text: str, action: str, index: int, grammar: ModuleType, state:
     return told if grammar is ru and not past else None
 
 
-def _points_back(action: str, grammar: ModuleType) -> bool:
-    """An action that only points to an order told elsewhere ("Такое поручение", "осындай
-    тапсырма")."""
-    words = action.lower().split()
-    return bool(words) and len(words) <= POINTER_WORDS and words[0] in grammar.lexicon()[
-        "anaphoric_determiners"]
-
-
 def _said(sentence: str) -> str:
     return sentence.strip().rstrip(".!").strip()
 
@@ -872,11 +865,8 @@ def _said(sentence: str) -> str:
 def _without_modal(said: str, grammar: ModuleType) -> str:
     """What a sentence says must be done, without its closing modal ("… дайын болуы керек")."""
     action = _said(said)
-    lexicon = grammar.lexicon()
-    modals = ({*lexicon["obligation_words"]} if "obligation_words" in lexicon
-              else {*lexicon["necessity"], *lexicon["must"]})
     last = action.rsplit(" ", 1)
-    return last[0] if len(last) == 2 and last[1].lower() in modals else action
+    return last[0] if len(last) == 2 and last[1].lower() in grammar.modals() else action
 
 
 def _without_timing(action: str, *timing: Deadline | Recurrence | None) -> str:

@@ -38,6 +38,12 @@ VOCATIVE_WORDS = 8  # "Қанат Алдабергенұлы (премьер-м�
 
 
 @cache
+@cache
+def modals() -> frozenset[str]:
+    """Words of obligation closing a clause: "тиіс", "керек", "қажет"."""
+    return frozenset(lexicon()["obligation_words"])
+
+
 def lexicon() -> dict:
     return load_lexicon("triggers_kk")
 
@@ -258,7 +264,7 @@ def _obligation_frame(tokens: Sequence[Token], words: list[str], i: int, floor: 
     тиіс / керек / қажет closing the clause. An authority in the nominative is the one obliged;
     without one the speaker's words oblige the officials before him."""
     forbidding = words[i] in lexicon()["forbidding_words"]
-    if (words[i] not in lexicon()["obligation_words"] and not forbidding) or i == 0 or (
+    if (words[i] not in modals() and not forbidding) or i == 0 or (
             i - 1 < floor):
         return None
     if not _any_verbal_noun(tokens[i - 1].text) or not _clause_last_word(tokens, i):
@@ -1051,9 +1057,10 @@ def _with_coordinated(tokens: Sequence[Token], found: list[tuple[int, int]]
         while k > 0:
             if tokens[k].text.lower() in COORDINATORS and is_known_party(tokens, k - 1, "kk"):
                 # "Ішкі істер министрлігі мен өңір әкімдіктеріне": the whole name before
-                first = min((m.start for m in mentions_of(tokens, "kk") if m.end == k
+                mentions = mentions_of(tokens, "kk")
+                first = min((m.start for m in mentions if m.end == k
                              and m.entry.kind not in ("region", "place")), default=k - 1)
-                first = _coordinated_regions(tokens, first, mentions_of(tokens, "kk"))
+                first = _coordinated_regions(tokens, first, mentions)
                 out.append((first, k))
                 k = first - 1
             elif (named := _named_before(tokens, k)) is not None:

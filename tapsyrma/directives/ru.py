@@ -54,6 +54,12 @@ ABOUT = {"по", "о", "об", "относительно", "касательно
 
 
 @cache
+@cache
+def modals() -> frozenset[str]:
+    """Words of obligation or necessity: "должны", "нужно", "необходимо"."""
+    return frozenset(lexicon()["necessity"]) | frozenset(lexicon()["must"])
+
+
 def lexicon() -> dict:
     return load_lexicon("triggers_ru")
 
@@ -287,8 +293,7 @@ def _infinitive_order_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             russian.best_has(t.text, tag) for t in tokens[start:i]
             for tag in ("PRED", "ADJS", "Prdx", "NPRO")):
         return None  # "Важно понимать …", "Нам строить …": someone's view, not an order
-    modals = set(lexicon()["necessity"]) | set(lexicon()["must"])
-    if any(t.text.lower() in modals and _was(tokens, k) for k, t in enumerate(tokens)
+    if any(t.text.lower() in modals() and _was(tokens, k) for k, t in enumerate(tokens)
            if k > i):
         return None  # "Мониторить тогда надо было с начала года": a reproach
     # "Не лезть в проведение конкурсов": the negation is the order's own
@@ -863,9 +868,7 @@ def _tells_to_act(quoted: Sequence[Token]) -> bool:
     """Quoted words that can be an order: an infinitive, an imperative, a word of obligation
     or necessity ("Следите за тендерами"); not a statement ("Его возглавит Аида Галымовна")."""
     said = {t.text.lower() for t in quoted}
-    words = lexicon()
-    duty = {*words["must"], *words["necessity"], *words["forbidding_necessity"]}
-    return bool(said & duty) or any(
+    return bool(said & (modals() | set(lexicon()["forbidding_necessity"]))) or any(
         russian.best_has(t.text, "INFN") or _imperative_form(t.text) for t in quoted)
 
 
